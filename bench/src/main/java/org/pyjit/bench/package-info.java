@@ -1,0 +1,4 @@
+/**
+ * Benchmarks (JMH); not run by the tests.
+ */
+package org.pyjit.bench;

@@ -1,0 +1,4 @@
+/**
+ * Machine layer shared by the backends.
+ */
+package org.pyjit.codegen;

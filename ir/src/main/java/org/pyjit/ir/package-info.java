@@ -1,0 +1,4 @@
+/**
+ * The pyjit IR.
+ */
+package org.pyjit.ir;

@@ -1,0 +1,4 @@
+/**
+ * pyjit: the CPython front end.
+ */
+package org.pyjit.python;

@@ -1,0 +1,4 @@
+/**
+ * Register allocation.
+ */
+package org.pyjit.regalloc;

@@ -1,0 +1,4 @@
+/**
+ * The x86-64 backend.
+ */
+package org.pyjit.x86;
