@@ -1,0 +1,46 @@
+package org.pyjit.codegen;
+
+import org.pyjit.ir.IrModule;
+
+/**
+ * A code generator for one instruction set, found by {@link Jit} through
+ * {@link java.util.ServiceLoader}. A backend turns a verified module into position-independent
+ * machine code; installing and calling it is the {@link Jit}'s job.
+ *
+ * <h2>What the code must provide</h2>
+ * For every IR function {@code %f}: an entry with the platform's C calling convention (System V
+ * on x86-64, AAPCS64 on AArch64), so native code can call it through a plain function pointer;
+ * and a <em>Java entry thunk</em> with the C signature {@code int64_t thunk(int64_t *args,
+ * ThreadContext *ctx)}, which
+ * <ol>
+ *   <li>saves the callee-saved registers and stores its stack pointer at {@code ctx+0},</li>
+ *   <li>loads argument {@code i} from {@code args[i]} (raw bits, see {@link CompiledFunction}),</li>
+ *   <li>calls {@code %f}, stores the result's raw bits to {@code args[0]}, clears {@code ctx+0}
+ *       and returns 0.</li>
+ * </ol>
+ * A trap anywhere below a thunk looks up the current thread's context through
+ * {@link TrapSupport}, restores the stack pointer saved at {@code ctx+0}, clears it, restores the
+ * thunk's callee-saved registers and makes the thunk return the trap code (always non-zero). A
+ * trap with no thunk active on its thread (code called straight from C) calls {@code abort}.
+ */
+public interface Backend {
+
+    /** A short name: {@code x86_64}, {@code aarch64}. */
+    String name();
+
+    /** True if this backend generates code for the JVM's {@code os.arch} value {@code osArch}. */
+    boolean runsOn(String osArch);
+
+    /** The {@code objdump -m} machine name for disassembling this backend's code. */
+    String objdumpMachine();
+
+    /**
+     * Compiles every function of a verified module into one position-independent code image.
+     *
+     * @param module a module that passed the verifier
+     * @param traps  how trap handlers find the thread's context
+     * @return the code and where each function and thunk starts
+     * @throws CodegenException if the module uses something this backend cannot compile
+     */
+    MachineCode compile(IrModule module, TrapSupport traps);
+}

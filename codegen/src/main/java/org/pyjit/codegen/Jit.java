@@ -1,0 +1,93 @@
+package org.pyjit.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import org.pyjit.codegen.memory.CodeCache;
+import org.pyjit.ir.IrFunction;
+import org.pyjit.ir.IrModule;
+
+/**
+ * The library's front door: compile IR and call it.
+ *
+ * <pre>{@code
+ * Jit jit = Jit.host();
+ * try (CompiledModule m = jit.compile(IrModule.of(f))) {
+ *     long r = m.function("add").call(2, 3);
+ * }
+ * }</pre>
+ *
+ * Backends are found with {@link ServiceLoader} ({@code META-INF/services/org.pyjit.codegen.Backend}).
+ * Thread-safe.
+ */
+public final class Jit {
+    private static volatile Jit host;
+
+    private final Backend backend;
+    private final CodeCache cache;
+
+    /** A JIT using {@code backend} with its own code cache. */
+    public Jit(Backend backend) {
+        this.backend = backend;
+        this.cache = new CodeCache();
+    }
+
+    /**
+     * The shared JIT for the machine this JVM runs on.
+     *
+     * @throws IllegalStateException if no backend on the class path supports {@code os.arch}
+     */
+    public static Jit host() {
+        Jit j = host;
+        if (j == null) {
+            synchronized (Jit.class) {
+                j = host;
+                if (j == null) {
+                    j = new Jit(hostBackend());
+                    host = j;
+                }
+            }
+        }
+        return j;
+    }
+
+    /** The backend for this JVM's {@code os.arch}. */
+    public static Backend hostBackend() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        List<String> seen = new ArrayList<>();
+        for (Backend b : ServiceLoader.load(Backend.class)) {
+            if (b.runsOn(arch)) {
+                return b;
+            }
+            seen.add(b.name());
+        }
+        throw new IllegalStateException("no backend for os.arch=" + arch + " (found: " + seen + ")");
+    }
+
+    /** The backend. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The code cache compiled modules live in. */
+    public CodeCache codeCache() {
+        return cache;
+    }
+
+    /** Compiles a module to machine code without installing it (for dumps and disassembly). */
+    public MachineCode generate(IrModule module) {
+        return backend.compile(module, TrapSupport.host());
+    }
+
+    /** Compiles and installs a module. */
+    public CompiledModule compile(IrModule module) {
+        MachineCode code = generate(module);
+        return new CompiledModule(module, code, cache.install(code.code()));
+    }
+
+    /** Compiles and installs a module of one function. */
+    public CompiledModule compile(IrFunction function) {
+        return compile(IrModule.of(function));
+    }
+}
