@@ -10,6 +10,12 @@ package org.pyjit.ir;
  */
 public record TrapCode(int code) {
 
+    // Initialised before the constants below: their constructor reads it.
+    private static final String[] NAMES = {
+        null, "int_divz", "int_ovf", "bad_conversion", "unreachable", "heap_oob", "step_limit",
+        "stack_overflow"
+    };
+
     /** Integer division or remainder by zero. */
     public static final TrapCode INT_DIVZ = new TrapCode(1);
     /** Signed division overflow ({@code MIN / -1}). */
@@ -29,11 +35,6 @@ public record TrapCode(int code) {
     public static final int USER_BASE = 16;
     /** Largest user code number. */
     public static final int USER_MAX = 65535;
-
-    private static final String[] NAMES = {
-        null, "int_divz", "int_ovf", "bad_conversion", "unreachable", "heap_oob", "step_limit",
-        "stack_overflow"
-    };
 
     /** Validates the code range. */
     public TrapCode {
