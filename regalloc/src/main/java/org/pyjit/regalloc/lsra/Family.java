@@ -1,0 +1,108 @@
+package org.pyjit.regalloc.lsra;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.pyjit.regalloc.PReg;
+import org.pyjit.regalloc.RegClass;
+
+/**
+ * Everything derived from one value: a vreg's whole lifetime, or a copy made for a constrained
+ * operand. Owns the register-requiring use positions (shared by all split children) and the
+ * children themselves, sorted by start and pairwise disjoint.
+ */
+final class Family {
+    /** What the family stands for. */
+    enum Kind {
+        /** A vreg; allocated and split freely. */
+        VREG,
+        /** The register shared by a reuse def and its input; never split. */
+        REUSE_COPY,
+        /** A fixed-register operand's copy; pre-coloured, only blocks its register. */
+        FIXED_COPY,
+        /** A stack-constrained operand's copy; lives in its own spill slot. */
+        STACK_COPY
+    }
+
+    final int id;
+    final Kind kind;
+    final int vreg;
+    final RegClass cls;
+    final PReg fixedReg;
+    final List<Interval> children = new ArrayList<>(1);
+    private int[] regUses = new int[4];
+    private int numRegUses;
+    PReg hintReg;
+    Family hintFamily;
+    int slot = -1;
+
+    Family(int id, Kind kind, int vreg, RegClass cls, PReg fixedReg) {
+        this.id = id;
+        this.kind = kind;
+        this.vreg = vreg;
+        this.cls = cls;
+        this.fixedReg = fixedReg;
+    }
+
+    Interval parent() {
+        return children.get(0);
+    }
+
+    void addRegUse(int pos) {
+        if (numRegUses == regUses.length) regUses = Arrays.copyOf(regUses, numRegUses * 2);
+        regUses[numRegUses++] = pos;
+    }
+
+    /** Sorts and deduplicates the use positions once building is done. */
+    void sealUses() {
+        Arrays.sort(regUses, 0, numRegUses);
+        int k = 0;
+        for (int i = 0; i < numRegUses; i++) {
+            if (k == 0 || regUses[k - 1] != regUses[i]) regUses[k++] = regUses[i];
+        }
+        numRegUses = k;
+    }
+
+    /** First register use at or after {@code pos} and before {@code limit}, else {@link Interval#INF}. */
+    int nextRegUse(int pos, int limit) {
+        int lo = 0, hi = numRegUses;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (regUses[mid] < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo < numRegUses && regUses[lo] < limit ? regUses[lo] : Interval.INF;
+    }
+
+    /** Last register use before {@code pos} and at or after {@code floor}, else -1. */
+    int lastRegUseBefore(int pos, int floor) {
+        int lo = 0, hi = numRegUses;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (regUses[mid] < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo > 0 && regUses[lo - 1] >= floor ? regUses[lo - 1] : -1;
+    }
+
+    /** The child covering {@code pos}, or null when the value is not live there. */
+    Interval childAt(int pos) {
+        int lo = 0, hi = children.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (children.get(mid).from() <= pos) lo = mid + 1; else hi = mid;
+        }
+        if (lo == 0) return null;
+        Interval c = children.get(lo - 1);
+        return c.covers(pos) ? c : null;
+    }
+
+    void insertChildAfter(Interval existing, Interval child) {
+        int i = children.indexOf(existing);
+        children.add(i + 1, child);
+    }
+
+    @Override
+    public String toString() {
+        return kind + "(v" + vreg + ")#" + id;
+    }
+}

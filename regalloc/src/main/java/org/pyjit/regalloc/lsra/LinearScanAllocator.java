@@ -1,0 +1,146 @@
+package org.pyjit.regalloc.lsra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.pyjit.regalloc.AllocStats;
+import org.pyjit.regalloc.Allocation;
+import org.pyjit.regalloc.Edge;
+import org.pyjit.regalloc.Edit;
+import org.pyjit.regalloc.InstPosition;
+import org.pyjit.regalloc.MachineEnv;
+import org.pyjit.regalloc.Move;
+import org.pyjit.regalloc.PReg;
+import org.pyjit.regalloc.ProgramPoint;
+import org.pyjit.regalloc.RegAllocFunction;
+import org.pyjit.regalloc.RegAllocResult;
+import org.pyjit.regalloc.RegClass;
+
+/**
+ * The pipeline: {@link InputValidator}, {@link BlockOrder}, {@link LivenessAnalysis},
+ * {@link IntervalBuilder}, {@link LinearScanWalker} per class, {@link SpillSlotAssigner},
+ * {@link DataFlowResolver}, then gap moves (splits and constrained-operand copies) and edge moves
+ * sequenced by the {@link MoveResolver} into the {@link RegAllocResult}. Use it through
+ * {@link org.pyjit.regalloc.LinearScan#allocate}.
+ */
+public final class LinearScanAllocator {
+    private LinearScanAllocator() {
+    }
+
+    /**
+     * Allocates registers for {@code fn} on machine {@code env}.
+     *
+     * @throws org.pyjit.regalloc.RegAllocException if the input breaks the interface contract
+     */
+    public static RegAllocResult allocate(RegAllocFunction fn, MachineEnv env) {
+        new InputValidator(fn, env).validate();
+        BlockOrder order = new BlockOrder(fn);
+        LivenessAnalysis live = new LivenessAnalysis(fn);
+        IntervalBuilder ib = new IntervalBuilder(fn, env, order, live);
+        ib.build();
+
+        List<List<Interval>> byClass = new ArrayList<>();
+        for (RegClass c : RegClass.values()) byClass.add(new ArrayList<>());
+        for (Family f : ib.families) {
+            switch (f.kind) {
+                case FIXED_COPY -> f.parent().reg = f.fixedReg;
+                case STACK_COPY -> f.parent().spilled = true;
+                case VREG, REUSE_COPY -> byClass.get(f.cls.ordinal()).add(f.parent());
+            }
+        }
+        for (RegClass c : RegClass.values()) {
+            new LinearScanWalker(c, env, order, ib, fn).run(byClass.get(c.ordinal()));
+        }
+        SpillSlotAssigner slots = new SpillSlotAssigner();
+        slots.assign(ib.families);
+
+        DataFlowResolver.Locator loc = LinearScanAllocator::locate;
+        int n = fn.numInsts();
+        List<List<Allocation>> allocations = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            IntervalBuilder.OperandRef[] refs = ib.operandRefs[i];
+            List<Allocation> l = new ArrayList<>(refs.length);
+            for (IntervalBuilder.OperandRef r : refs) l.add(loc.at(r.family(), r.pos()));
+            allocations.add(l);
+        }
+
+        List<List<Move>> gap = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<IntervalBuilder.GapMove> g = ib.gapMoves.get(i);
+            List<Move> moves = new ArrayList<>();
+            if (g != null) {
+                for (IntervalBuilder.GapMove m : g) {
+                    Allocation from = loc.at(m.src(), m.srcPos()), to = loc.at(m.dst(), m.dstPos());
+                    if (!from.equals(to)) moves.add(new Move(from, to, m.dst().cls));
+                }
+            }
+            gap.add(moves);
+        }
+        for (Family f : ib.families) {
+            for (int k = 1; k < f.children.size(); k++) {
+                Interval prev = f.children.get(k - 1), child = f.children.get(k);
+                int s = child.from();
+                int inst = order.instAt(s);
+                if (inst < 0 || (s & 3) != 0) continue;
+                if (!prev.covers(s - 1)) throw new IllegalStateException("split child " + child + " starts inside a block after a hole");
+                Allocation from = locate(prev), to = locate(child);
+                if (!from.equals(to)) gap.get(inst).add(new Move(from, to, f.cls));
+            }
+        }
+        DataFlowResolver flow = new DataFlowResolver(fn, order, live, ib, loc);
+
+        MoveResolver resolver = new MoveResolver(env, slots::extraSlot);
+        List<Edit> edits = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ProgramPoint before = new ProgramPoint(i, InstPosition.BEFORE);
+            for (List<Move> group : List.of(nonNull(flow.atBlockStart.get(i)), gap.get(i), nonNull(flow.atBlockEnd.get(i)))) {
+                for (Move m : resolver.sequence(sorted(group))) edits.add(new Edit(before, m));
+            }
+        }
+        SortedMap<Edge, List<Move>> edgeMoves = new TreeMap<>();
+        flow.edgeMoves.forEach((e, moves) -> edgeMoves.put(e, resolver.sequence(sorted(moves))));
+
+        TreeSet<PReg> used = new TreeSet<>();
+        for (List<Allocation> l : allocations) for (Allocation a : l) if (a instanceof Allocation.Reg r) used.add(r.reg());
+        int[] counts = new int[3];
+        List<Move> all = new ArrayList<>();
+        for (Edit e : edits) all.add(e.move());
+        edgeMoves.values().forEach(all::addAll);
+        for (Move m : all) {
+            if (m.to() instanceof Allocation.Reg r) used.add(r.reg());
+            counts[m.from().isReg() ? (m.to().isReg() ? 2 : 0) : 1]++;
+        }
+        return new RegAllocResult(allocations, edits, edgeMoves, slots.numSlots, used, new AllocStats(counts[0], counts[1], counts[2]));
+    }
+
+    private static List<Move> nonNull(List<Move> l) {
+        return l == null ? List.of() : l;
+    }
+
+    /** Orders a parallel move by destination so that the sequence is reproducible. */
+    private static List<Move> sorted(List<Move> moves) {
+        List<Move> l = new ArrayList<>(moves);
+        l.sort((a, b) -> Integer.compare(key(a.to()), key(b.to())));
+        return l;
+    }
+
+    private static int key(Allocation a) {
+        if (a instanceof Allocation.Reg r) return r.reg().cls().ordinal() * 64 + r.reg().hwEncoding();
+        return 1000 + ((Allocation.Slot) a).index();
+    }
+
+    private static Allocation locate(Family f, int pos) {
+        Interval c = f.childAt(pos);
+        if (c == null) throw new IllegalStateException(f + " is not live at position " + pos);
+        return locate(c);
+    }
+
+    private static Allocation locate(Interval c) {
+        if (c.reg != null) return new Allocation.Reg(c.reg);
+        if (!c.spilled || c.family.slot < 0) throw new IllegalStateException("interval " + c + " was never allocated");
+        return new Allocation.Slot(c.family.slot);
+    }
+}
