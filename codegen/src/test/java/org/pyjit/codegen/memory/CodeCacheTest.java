@@ -97,4 +97,36 @@ class CodeCacheTest {
         assertTrue(lines <= baselineMapsLines + 32,
                 "/proc/self/maps grew from " + baselineMapsLines + " to " + lines + " lines");
     }
+
+    @Test
+    void concurrentInstallCallFreeKeepsCountsExact() throws Exception {
+        CodeCache cache = new CodeCache();
+        byte[] code = Code.hex(Code.ADD);
+        Thread[] threads = new Thread[4];
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int t = 0; t < threads.length; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 500; i++) {
+                        List<CodeBlob> pair = cache.installAll(List.of(code, code));
+                        assertEquals(id + i, ADD2.invokeLong(pair.get(1).address(), id, i));
+                        pair.forEach(CodeBlob::free);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        assertEquals(0, cache.liveBlobs());
+        assertEquals(0, cache.slabCount());
+        assertEquals(0, cache.mappedBytes());
+    }
 }

@@ -10,7 +10,6 @@ import static org.pyjit.x86.asm.Intel.x;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
