@@ -8,4 +8,9 @@ public final class CodegenException extends RuntimeException {
     public CodegenException(String message) {
         super(message);
     }
+
+    /** An exception with the given message and cause. */
+    public CodegenException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
