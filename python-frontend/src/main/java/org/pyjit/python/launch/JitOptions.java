@@ -1,0 +1,108 @@
+package org.pyjit.python.launch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The JIT's options, read from {@code PYJIT_*} environment variables (the command line belongs
+ * to CPython and is passed through untouched).
+ *
+ * @param disabled {@code PYJIT_DISABLE=1}: run plain CPython, install nothing
+ * @param threshold {@code PYJIT_THRESHOLD=N}: calls or loop back edges before a code object is
+ *     compiled; 1 compiles at first entry
+ * @param stats {@code PYJIT_STATS=1}: print the statistics table on stderr at exit
+ * @param log {@code PYJIT_LOG=FILE}: append JIT decisions (and boot facts) to this file
+ * @param unknownVariables {@code PYJIT_*} variables pyjit does not know, sorted
+ */
+public record JitOptions(boolean disabled, int threshold, boolean stats, Optional<Path> log,
+                         List<String> unknownVariables) {
+
+    /** Calls or back edges before compiling when {@code PYJIT_THRESHOLD} is not set. */
+    public static final int DEFAULT_THRESHOLD = 1000;
+
+    /** The largest accepted threshold. */
+    public static final int MAX_THRESHOLD = 1_000_000_000;
+
+    /** The variable prefix; every variable with it must be known. */
+    public static final String PREFIX = "PYJIT_";
+
+    /**
+     * Variables read by pyjit but not options of the JIT itself: the launcher's ({@code
+     * PYJIT_PYTHON}, {@code PYJIT_JAVA_OPTS}) and the one {@code bin/pyjit} uses to tell the JVM
+     * what it preloaded ({@code PYJIT_PRELOADED}).
+     */
+    public static final Set<String> LAUNCHER_VARIABLES = Set.of("PYJIT_PYTHON", "PYJIT_JAVA_OPTS",
+            LaunchEnvironment.PRELOADED_VARIABLE);
+
+    private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
+            "PYJIT_STATS", "PYJIT_LOG");
+
+    /** Validates and freezes. */
+    public JitOptions {
+        if (threshold < 1 || threshold > MAX_THRESHOLD) {
+            throw new IllegalArgumentException("threshold out of range: " + threshold);
+        }
+        unknownVariables = List.copyOf(unknownVariables);
+    }
+
+    /**
+     * Reads the options from an environment.
+     *
+     * @param env the process environment
+     * @return the options
+     * @throws LaunchException if a value is invalid
+     */
+    public static JitOptions fromEnvironment(Map<String, String> env) throws LaunchException {
+        TreeSet<String> unknown = new TreeSet<>();
+        for (String name : env.keySet()) {
+            if (name.startsWith(PREFIX) && !OPTION_VARIABLES.contains(name) && !LAUNCHER_VARIABLES.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        String log = env.getOrDefault("PYJIT_LOG", "");
+        return new JitOptions(
+                flag(env, "PYJIT_DISABLE"),
+                threshold(env.get("PYJIT_THRESHOLD")),
+                flag(env, "PYJIT_STATS"),
+                log.isEmpty() ? Optional.empty() : Optional.of(Path.of(log)),
+                List.copyOf(unknown));
+    }
+
+    /** The warning line for unknown variables, if there are any. */
+    public Optional<String> unknownVariablesWarning() {
+        if (unknownVariables.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
+                + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
+                + " PYJIT_LOG, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
+    }
+
+    private static boolean flag(Map<String, String> env, String name) throws LaunchException {
+        String v = env.getOrDefault(name, "");
+        return switch (v) {
+            case "", "0" -> false;
+            case "1" -> true;
+            default -> throw new LaunchException(name + "=" + v + ": expected 0 or 1");
+        };
+    }
+
+    private static int threshold(String value) throws LaunchException {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_THRESHOLD;
+        }
+        String problem = "PYJIT_THRESHOLD=" + value + ": expected an integer from 1 to " + MAX_THRESHOLD;
+        if (!value.chars().allMatch(c -> c >= '0' && c <= '9') || value.length() > 10) {
+            throw new LaunchException(problem);
+        }
+        long n = Long.parseLong(value);
+        if (n < 1 || n > MAX_THRESHOLD) {
+            throw new LaunchException(problem);
+        }
+        return (int) n;
+    }
+}

@@ -1,0 +1,164 @@
+package org.pyjit.python.launch;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pyjit.python.layout.CPythonLayout;
+import org.pyjit.python.layout.CPythonVersion;
+
+/**
+ * Runs a Python program exactly as {@code python3.12} would, inside this JVM.
+ *
+ * <p>Steps: read {@link JitOptions}; restore the user's environment ({@link LaunchEnvironment});
+ * find CPython ({@link PythonLocator}); load libpython ({@link LibPython}); pick the
+ * {@link CPythonLayout} of its version; then, on a Java thread with a {@value #PYTHON_STACK_MB}
+ * MB stack (deep recursion needs a C stack as large as python's main thread has), build the
+ * {@code PyConfig} from the untouched command line, initialise, start the {@link SignalBridge},
+ * and call {@code Py_RunMain}, whose result is the exit status. Python's "main thread" is that
+ * Java thread.
+ */
+public final class Launcher {
+
+    /** The C stack of the thread running Python, in MB. */
+    public static final long PYTHON_STACK_MB = 256;
+
+    private final Map<String, String> env;
+    private final PrintStream err;
+    private final long startNanos = System.nanoTime();
+
+    /**
+     * A launcher for this process.
+     *
+     * @param env the environment the JVM started with
+     * @param err where pyjit's own messages go
+     */
+    public Launcher(Map<String, String> env, PrintStream err) {
+        this.env = Map.copyOf(env);
+        this.err = err;
+    }
+
+    /**
+     * Runs the program.
+     *
+     * @param args the main method's arguments: python's command line without {@code argv[0]}
+     * @return the exit status
+     */
+    public int run(String[] args) {
+        try {
+            return boot(CommandLine.rawArguments(args));
+        } catch (LaunchException e) {
+            err.println(e.line());
+            return LaunchException.EXIT_STATUS;
+        }
+    }
+
+    private int boot(List<byte[]> arguments) throws LaunchException {
+        JitOptions options = JitOptions.fromEnvironment(env);
+        options.unknownVariablesWarning().ifPresent(err::println);
+        LibC libc = LibC.open();
+        LaunchEnvironment.restore(env, libc);
+        PythonInstallation python = new PythonLocator(env, Path.of("")).locate();
+        CPythonLayout layout = CPythonLayout.forVersion(python.version()).orElseThrow(() -> new LaunchException(
+                python.executable() + " is CPython " + python.version() + "; pyjit supports "
+                        + CPythonLayout.known().stream().map(l -> l.version().toString()).toList()));
+        LibPython lib = LibPython.open(python.libpython());
+        CPythonVersion loaded = lib.version();
+        if (!loaded.equals(python.version())) {
+            throw new LaunchException(python.libpython() + " reports version " + loaded);
+        }
+        try (JitLog log = JitLog.open(options.log())) {
+            if (log.enabled()) {
+                log.log("boot", "python " + python.executable() + " (found by " + python.foundBy() + ")");
+                log.log("boot", "libpython " + python.libpython());
+                log.log("boot", "version " + lib.versionString());
+                log.log("boot", "jit " + (options.disabled() ? "disabled" : "threshold " + options.threshold()));
+            }
+            JitStats stats = new JitStats(options.threshold(), options.disabled());
+            List<byte[]> argv = new ArrayList<>();
+            argv.add(python.executable().toString().getBytes(StandardCharsets.UTF_8));
+            argv.addAll(arguments);
+            PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats());
+            Thread thread = new Thread(null, main, "python-main", PYTHON_STACK_MB << 20);
+            thread.start();
+            joinUninterruptibly(thread);
+            if (options.stats()) {
+                stats.print(err, new JitStats.Runtime(main.bootNanos - startNanos, main.signalPolls,
+                        main.signalsForwarded, main.signalCpuNanos));
+            }
+            log.log("exit", "status " + main.exitStatus);
+            return main.exitStatus;
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The body of the Python main thread. Fields are read after {@code join}. */
+    private static final class PythonMain implements Runnable {
+        private final LibPython lib;
+        private final CPythonLayout layout;
+        private final LibC libc;
+        private final List<byte[]> argv;
+        private final boolean measure;
+        int exitStatus = LaunchException.EXIT_STATUS;
+        long bootNanos;
+        long signalPolls;
+        long signalsForwarded;
+        long signalCpuNanos = -1;
+
+        PythonMain(LibPython lib, CPythonLayout layout, LibC libc, List<byte[]> argv, boolean measure) {
+            this.lib = lib;
+            this.layout = layout;
+            this.libc = libc;
+            this.argv = argv;
+            this.measure = measure;
+        }
+
+        @Override
+        public void run() {
+            PyConfigBuilder.Built built = new PyConfigBuilder(lib, layout.embedding()).build(argv);
+            try (PyConfigBuilder.PyConfig config = built.config()) {
+                PyStatus status = built.status();
+                if (status.kind() == PyStatus.Kind.OK) {
+                    status = config.initialize();
+                }
+                switch (status.kind()) {
+                    case OK -> { }
+                    case EXIT -> {
+                        exitStatus = status.exitCode();
+                        return;
+                    }
+                    case ERROR -> {
+                        // Prints "Fatal Python error: ..." as python does, and exits.
+                        System.out.flush();
+                        lib.exitStatusException(status);
+                        return;
+                    }
+                }
+            }
+            try (SignalBridge bridge = new SignalBridge(libc, lib.runtimeAddress(), layout.runtime(),
+                    libc.pthreadSelf(), measure)) {
+                bootNanos = System.nanoTime();
+                exitStatus = lib.runMain();
+                bridge.close();
+                signalPolls = bridge.polls();
+                signalsForwarded = bridge.forwarded();
+                signalCpuNanos = bridge.cpuNanos();
+            }
+        }
+    }
+}
