@@ -145,7 +145,7 @@ final class FloatLowering {
         boolean f32 = from == Type.F32;
         double min = -Math.pow(2, to.bits() - 1);
         double minus1 = min - 1;
-        boolean exclusive = f32 ? (double) (float) minus1 == minus1 : minus1 != min;
+        boolean exclusive = minus1 != min && (!f32 || (double) (float) minus1 == minus1);
         double lower = exclusive ? minus1 : min;
         double upper = -min;
         SseOp cmp = f32 ? SseOp.UCOMISS : SseOp.UCOMISD;

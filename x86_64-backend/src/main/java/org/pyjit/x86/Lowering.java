@@ -666,10 +666,11 @@ final class Lowering {
         Type t = i.result().type();
         List<Operand> ops = List.of(reuseDef(vreg(i.result()), 3), use(use(i.arg(0))), use(use(i.arg(1))),
                 use(use(i.arg(2))));
+        Width cw = exactWidth(i.arg(0).type());
         if (t.isFloat()) {
             push("select", ops, c -> {
                 Label skip = c.asm().newLabel("select");
-                c.asm().alu(AluOp.TEST, Width.B8, c.gpr(1), c.gpr(1));
+                c.asm().alu(AluOp.TEST, cw, c.gpr(1), c.gpr(1));
                 c.asm().jcc(Cond.E, skip);
                 c.asm().movaps(c.xmm(0), c.xmm(2));
                 c.asm().bind(skip);
@@ -677,7 +678,7 @@ final class Lowering {
         } else {
             Width w = aluWidth(t);
             push("cmovne", ops, c -> {
-                c.asm().alu(AluOp.TEST, Width.B8, c.gpr(1), c.gpr(1));
+                c.asm().alu(AluOp.TEST, cw, c.gpr(1), c.gpr(1));
                 c.asm().cmov(Cond.NE, w, c.gpr(0), c.gpr(2));
             });
         }
@@ -962,8 +963,9 @@ final class Lowering {
         } else {
             ops = List.of(use(use(i.arg(0))));
             text = "test+jne";
+            Width cw = exactWidth(i.arg(0).type());
             enc = c -> {
-                c.asm().alu(AluOp.TEST, Width.B8, c.gpr(0), c.gpr(0));
+                c.asm().alu(AluOp.TEST, cw, c.gpr(0), c.gpr(0));
                 branchOn(c, Cond.NE, Conditions.Parity.NONE);
             };
         }
@@ -979,6 +981,12 @@ final class Lowering {
      * an instruction (the resolver uses it only between instructions and in edge stubs).
      */
     private void brTable(Inst i) {
+        if (i.targets().size() == 1) {
+            List<VReg> args = branchArgs(i.targets().get(0));
+            b.push(new X86Inst(InstKind.BRANCH, List.of(), Set.of(), "jmp", c -> jumpTo(c, 0)));
+            b.endBlock(List.of(blockIndex.get(i.targets().get(0).block())), List.of(args));
+            return;
+        }
         Value index = i.arg(0);
         Type t = index.type();
         VReg idx = b.newVReg(RegClass.INT);
@@ -998,10 +1006,6 @@ final class Lowering {
         int n = i.targets().size() - 1;
         b.push(new X86Inst(InstKind.BRANCH, List.of(use(idx)), Set.of(), "br_table", c -> {
             X86Assembler a = c.asm();
-            if (n == 0) {
-                jumpTo(c, 0);
-                return;
-            }
             Gpr r = X86Regs.INT_SCRATCH;
             a.alu(AluOp.CMP, Width.B64, c.gpr(0), n);
             a.jcc(Cond.AE, c.target(0));
