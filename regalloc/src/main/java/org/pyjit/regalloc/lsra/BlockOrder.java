@@ -149,12 +149,16 @@ final class BlockOrder {
             endPos[b] = 4 * u;
         }
 
-        // Sparse table over linear indices: min of (depth, later block first).
+        // Sparse table over block boundaries (boundary k = start of linear block k): min of
+        // (depth of the shallower side, later boundary first).
         int levels = 1;
         while ((1 << levels) <= nb) levels++;
         sparse = new int[levels][];
         sparse[0] = new int[nb];
-        for (int k = 0; k < nb; k++) sparse[0][k] = depth[linear[k]] * (nb + 1) + (nb - k);
+        for (int k = 0; k < nb; k++) {
+            int d = k == 0 ? depth[linear[0]] : Math.min(depth[linear[k - 1]], depth[linear[k]]);
+            sparse[0][k] = d * (nb + 1) + (nb - k);
+        }
         for (int l = 1; l < levels; l++) {
             int len = nb - (1 << l) + 1;
             sparse[l] = new int[Math.max(len, 0)];
@@ -182,8 +186,10 @@ final class BlockOrder {
 
     /**
      * Best split position among the unit starts in {@code [lo, hi]} (both multiples of 4,
-     * lo &lt;= hi): the latest one, unless a block boundary in between has a smaller loop depth,
-     * in which case the start of the latest such shallowest block (moves leave the loop).
+     * lo &lt;= hi): {@code hi}, unless a block boundary in between touches a shallower loop level
+     * than hi's block, in which case the latest such shallowest boundary. The moves of a split at
+     * a boundary go on the edges into that block, so a spill store moves to the loop entry and a
+     * reload to the loop exit or entry rather than staying inside the loop.
      */
     int optimalSplit(int lo, int hi) {
         int bl = linearBlockAt(lo), bh = linearBlockAt(hi);
