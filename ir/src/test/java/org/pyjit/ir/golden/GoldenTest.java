@@ -19,6 +19,7 @@ import org.pyjit.ir.IrFunction;
 import org.pyjit.ir.Opcode;
 import org.pyjit.ir.tool.Executor;
 import org.pyjit.ir.tool.GoldenFile;
+import org.pyjit.ir.verify.Verifier;
 
 /**
  * Runs every {@code ; run:} line of every golden file with the interpreter, and checks that the
@@ -38,6 +39,13 @@ class GoldenTest {
         return files.stream().map(f -> DynamicContainer.dynamicContainer(f.name(), f.runs().stream().map(r ->
                 DynamicTest.dynamicTest("line " + r.line() + ": " + r.text(),
                         () -> r.run(f.module(), interpreter).assertPassed()))));
+    }
+
+    @Test
+    void everyFileVerifies() {
+        for (GoldenFile f : files) {
+            assertEquals(List.of(), Verifier.check(f.module()), f.name());
+        }
     }
 
     @Test
