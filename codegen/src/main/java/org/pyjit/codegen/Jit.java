@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import org.pyjit.codegen.memory.CodeCache;
 import org.pyjit.ir.IrFunction;
 import org.pyjit.ir.IrModule;
+import org.pyjit.ir.verify.Verifier;
 
 /**
  * The library's front door: compile IR and call it.
@@ -75,8 +76,14 @@ public final class Jit {
         return cache;
     }
 
-    /** Compiles a module to machine code without installing it (for dumps and disassembly). */
+    /**
+     * Compiles a module to machine code without installing it (for dumps and disassembly).
+     *
+     * @throws org.pyjit.ir.verify.VerifierException if the module is not valid IR
+     * @throws CodegenException if the backend cannot compile it
+     */
     public MachineCode generate(IrModule module) {
+        Verifier.verify(module);
         return backend.compile(module, TrapSupport.host());
     }
 
