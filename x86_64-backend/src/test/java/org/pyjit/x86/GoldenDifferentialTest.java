@@ -20,7 +20,7 @@ import org.pyjit.ir.tool.Outcome;
 import org.pyjit.ir.tool.RunLine;
 
 /**
- * Every {@code ; run:} line of the IR golden files, run by the interpreter and natively: both must
+ * Every {@code ; run:} line of the IR golden files (and of this module's compile golden files), run by the interpreter and natively: both must
  * meet the line's expectation and agree with each other bit for bit.
  */
 class GoldenDifferentialTest {
@@ -32,8 +32,9 @@ class GoldenDifferentialTest {
 
     @TestFactory
     Stream<DynamicNode> everyRunLineAgreesWithTheInterpreter() {
-        List<GoldenFile> files = GoldenFile.all(goldenDirectory());
+        List<GoldenFile> files = new ArrayList<>(GoldenFile.all(goldenDirectory()));
         assertFalse(files.isEmpty(), "no golden files found");
+        files.addAll(GoldenFile.all(CompileGoldenTest.DIR));
         return files.stream().filter(g -> !g.runs().isEmpty()).map(g -> {
             NativeExecutor exec = new NativeExecutor();
             List<DynamicTest> tests = new ArrayList<>();
@@ -47,7 +48,7 @@ class GoldenDifferentialTest {
                     assertEquals(interp, nat, "interpreter and native code disagree");
                 }));
             }
-            return DynamicContainer.dynamicContainer(g.name(), tests);
+            return DynamicContainer.dynamicContainer(g.path().getParent().getFileName() + "/" + g.name(), tests);
         });
     }
 
