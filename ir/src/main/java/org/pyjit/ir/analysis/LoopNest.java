@@ -28,11 +28,11 @@ public final class LoopNest {
     /**
      * One natural loop.
      *
-     * @param header      the loop header, which dominates every block of the loop
-     * @param blocks      the blocks of the loop (header included) in reverse postorder
-     * @param latches     the sources of the back edges to the header
-     * @param parent      the innermost enclosing loop's header, or null for an outermost loop
-     * @param depth       1 for an outermost loop, 2 for a loop inside it, …
+     * @param header  the loop header, which dominates every block of the loop
+     * @param blocks  the blocks of the loop (header included) in reverse postorder
+     * @param latches the sources of the back edges to the header
+     * @param parent  the innermost enclosing loop's header, or null for an outermost loop
+     * @param depth   1 for an outermost loop, 2 for a loop inside it, …
      */
     public record Loop(Block header, List<Block> blocks, List<Block> latches, Block parent, int depth) {
         /** Copies the lists. */
@@ -47,7 +47,12 @@ public final class LoopNest {
         }
     }
 
-    /** An edge of the control-flow graph. */
+    /**
+     * An edge of the control-flow graph.
+     *
+     * @param from the branching block
+     * @param to   the target block
+     */
     public record Edge(Block from, Block to) {
     }
 
