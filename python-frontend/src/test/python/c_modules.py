@@ -1,0 +1,18 @@
+import math, _decimal, decimal, sqlite3, ctypes, ctypes.util, _json, ssl, hashlib, zlib, struct, array, pickle, _pickle, binascii, select, unicodedata, _random, bz2, lzma
+print(math.sqrt(2), math.factorial(20), math.gcd(84, 36), math.isclose(0.1 + 0.2, 0.3))
+decimal.getcontext().prec = 30
+print(decimal.Decimal(1) / decimal.Decimal(7), type(decimal.Decimal(1)).__module__, _decimal.__name__)
+con = sqlite3.connect(":memory:")
+con.execute("create table t (k text, v int)")
+con.executemany("insert into t values (?, ?)", [("a", 1), ("b", 2), ("c", 3)])
+print(con.execute("select k, v * 10 from t order by k desc").fetchall())
+libc = ctypes.CDLL(None)
+print(libc.strlen(b"hello pyjit"), ctypes.sizeof(ctypes.c_long), ctypes.c_int(42).value)
+buf = ctypes.create_string_buffer(16); ctypes.memmove(buf, b"abc", 3); print(buf.value)
+print(_json.encode_basestring_ascii("é\n"), ssl.PROTOCOL_TLS_CLIENT > 0, isinstance(ssl.OPENSSL_VERSION, str))
+print(hashlib.sha256(b"pyjit").hexdigest(), hashlib.md5(b"x").hexdigest())
+print(len(zlib.compress(b"a" * 1000)), zlib.crc32(b"pyjit"), bz2.decompress(bz2.compress(b"bz")), lzma.decompress(lzma.compress(b"xz")))
+print(struct.pack("<iHd", 1, 2, 3.5).hex(), array.array("i", range(5)).tobytes().hex())
+print(pickle.loads(pickle.dumps({"k": [1, (2, 3)]})), _pickle.__name__, binascii.hexlify(b"\x01\xff"))
+print(unicodedata.name("é"), hasattr(select, "poll"))
+r = _random.Random(); r.seed(12345); print(r.random())

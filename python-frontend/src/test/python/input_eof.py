@@ -1,0 +1,7 @@
+# stdin: input_eof.txt
+name = input()
+print("hello", name)
+try:
+    input("prompt> ")
+except EOFError:
+    print("EOF")

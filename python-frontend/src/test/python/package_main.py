@@ -1,0 +1,2 @@
+# mode: -m corpus_pkg
+# argv: --flag

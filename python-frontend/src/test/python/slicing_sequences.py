@@ -1,0 +1,15 @@
+s = list(range(10))
+print(s[2:5], s[::-1], s[::3], s[-3:], s[1:-1:2])
+s[2:4] = ["a", "b", "c"]
+print(s)
+del s[::2]
+print(s)
+t = tuple("hello")
+print(t[1:3], t.index("l"), t.count("l"), t + ("!",), t * 2)
+print("pyjit"[::-1], "abcdef"[1::2], b"bytes"[1:3], bytearray(b"xyz")[::-1])
+a, *rest, z = range(6); print(a, rest, z)
+(x, y), w = (1, 2), 3; print(x, y, w)
+m = memoryview(b"abcdef"); print(bytes(m[1:4]), m[2])
+print(sorted([3, 1, 2], reverse=True), list(reversed("abc")), [1, 2] < [1, 3], (1, 2) == (1, 2))
+ll = [[0] * 3 for _ in range(2)]; ll[0][0] = 1; print(ll)
+print(list(range(10, 0, -3)), range(0, 100, 7)[5], len(range(5, 50, 4)), 21 in range(0, 100, 7))
