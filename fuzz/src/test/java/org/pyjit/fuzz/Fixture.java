@@ -1,0 +1,65 @@
+package org.pyjit.fuzz;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.pyjit.fuzz.harness.DifferentialCheck;
+import org.pyjit.fuzz.harness.Report;
+import org.pyjit.ir.IrModule;
+import org.pyjit.ir.text.IrPrinter;
+
+/**
+ * What the property classes share: one differential check over the host's backends, counters
+ * for the summary, and failure messages that carry the module as {@code .jir} text.
+ */
+final class Fixture {
+    private static DifferentialCheck check;
+
+    private Fixture() {
+    }
+
+    /** The shared check (created on first use, kept for the JVM's life: it owns one buffer). */
+    static synchronized DifferentialCheck check() {
+        if (check == null) {
+            check = new DifferentialCheck(CheckedBackends.host());
+        }
+        return check;
+    }
+
+    /** Counters of one property class. */
+    static final class Counters {
+        final AtomicLong modules = new AtomicLong();
+        final AtomicLong interpreted = new AtomicLong();
+        final AtomicLong compared = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+
+        void add(Report r) {
+            modules.incrementAndGet();
+            interpreted.addAndGet(r.interpreted());
+            compared.addAndGet(r.compared());
+            skipped.addAndGet(r.skipped());
+        }
+
+        String summary(String what) {
+            return String.format("%s: %d modules, %d interpreted runs, %d native comparisons on %s, %d skipped, %d rejected",
+                    what, modules.get(), interpreted.get(), compared.get(),
+                    check().backends().stream().map(b -> b.name()).toList(), skipped.get(), rejected.get());
+        }
+    }
+
+    /** Runs {@code body}; any failure is rethrown with the module's text attached. */
+    static void withText(IrModule module, Runnable body) {
+        try {
+            body.run();
+        } catch (org.pyjit.fuzz.harness.Divergence d) {
+            throw d;
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError(e + "\n--- module (.jir) ---\n" + IrPrinter.print(module), e);
+        }
+    }
+
+    /** Names of the backends compared. */
+    static List<String> backendNames() {
+        return check().backends().stream().map(b -> b.name()).toList();
+    }
+}
