@@ -7,19 +7,21 @@ import java.util.List;
  * Times kernel pairs side by side. Per kernel, a calibration picks how many call pairs fill the
  * time budget; one unrecorded warm-up round follows; then each round makes that many pairs of
  * calls, alternating which side goes first (IR C, C IR, …) so drift and frequency changes hit
- * both sides alike, and records each side's median call time. Kernels take turns within a round.
+ * both sides alike, and records each side's median wall and CPU time per call. Kernels take turns
+ * within a round.
  */
 final class InterleavedTimer {
     /**
-     * A kernel's measurements over all rounds.
+     * A kernel's measurements over all rounds (each statistic over the per-round medians).
      *
      * @param kernel        the kernel
-     * @param ir            the per-round median IR call times (ns)
-     * @param c             the per-round median C call times (ns)
-     * @param ratio         the per-round ratios IR / C
+     * @param irCpu         IR call CPU times (ns)
+     * @param cCpu          C call CPU times (ns)
+     * @param ratioCpu      ratios IR / C of CPU time
+     * @param ratioWall     ratios IR / C of wall-clock time
      * @param callsPerRound calls of each side per round
      */
-    record Result(Kernel kernel, Stats ir, Stats c, Stats ratio, int callsPerRound) {
+    record Result(Kernel kernel, Stats irCpu, Stats cCpu, Stats ratioCpu, Stats ratioWall, int callsPerRound) {
     }
 
     private final List<KernelPair> pairs;
@@ -36,43 +38,52 @@ final class InterleavedTimer {
         int[] reps = new int[n];
         for (int k = 0; k < n; k++) {
             KernelPair p = pairs.get(k);
-            long pairNanos = Math.max(1, p.timedCall(Side.IR) + p.timedCall(Side.C));
-            reps[k] = (int) Math.max(3, Math.min(100_000, budgetNanos / pairNanos));
+            // CPU time: a wall-clock spike during calibration would shrink the sample for good
+            long pairNanos = Math.max(1_000, p.timedCall(Side.IR).cpuNanos() + p.timedCall(Side.C).cpuNanos());
+            reps[k] = (int) Math.max(5, Math.min(100_000, budgetNanos / pairNanos));
         }
         for (int k = 0; k < n; k++) {
             round(pairs.get(k), Math.max(3, reps[k] / 2));
         }
-        double[][] ir = new double[n][rounds], c = new double[n][rounds], ratio = new double[n][rounds];
+        double[][] irCpu = new double[n][rounds], cCpu = new double[n][rounds];
+        double[][] ratioCpu = new double[n][rounds], ratioWall = new double[n][rounds];
         for (int r = 0; r < rounds; r++) {
-            StringBuilder line = new StringBuilder("round " + (r + 1) + ":");
+            StringBuilder line = new StringBuilder("round " + (r + 1) + " IR/C cpu (wall):");
             for (int k = 0; k < n; k++) {
-                double[] medians = round(pairs.get(k), reps[k]);
-                ir[k][r] = medians[0];
-                c[k][r] = medians[1];
-                ratio[k][r] = medians[0] / medians[1];
-                line.append(String.format(" %s %.2f", pairs.get(k).kernel().symbol(), ratio[k][r]));
+                double[] m = round(pairs.get(k), reps[k]);
+                irCpu[k][r] = m[2];
+                cCpu[k][r] = m[3];
+                ratioWall[k][r] = m[0] / m[1];
+                ratioCpu[k][r] = m[2] / m[3];
+                line.append(String.format(" %s %.2f (%.2f)", pairs.get(k).kernel().symbol(), ratioCpu[k][r], ratioWall[k][r]));
             }
             System.out.println(line);
         }
         List<Result> results = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            results.add(new Result(pairs.get(k).kernel(), Stats.of(ir[k]), Stats.of(c[k]), Stats.of(ratio[k]), reps[k]));
+            results.add(new Result(pairs.get(k).kernel(), Stats.of(irCpu[k]), Stats.of(cCpu[k]), Stats.of(ratioCpu[k]),
+                    Stats.of(ratioWall[k]), reps[k]));
         }
         return results;
     }
 
-    /** {@code reps} interleaved call pairs; returns the median IR and C call times. */
+    /** {@code reps} interleaved call pairs; returns the medians IR wall, C wall, IR CPU, C CPU. */
     private static double[] round(KernelPair p, int reps) {
-        double[] ir = new double[reps], c = new double[reps];
+        double[] irWall = new double[reps], cWall = new double[reps], irCpu = new double[reps], cCpu = new double[reps];
         for (int i = 0; i < reps; i++) {
+            KernelPair.Timing ir, c;
             if (i % 2 == 0) {
-                ir[i] = p.timedCall(Side.IR);
-                c[i] = p.timedCall(Side.C);
+                ir = p.timedCall(Side.IR);
+                c = p.timedCall(Side.C);
             } else {
-                c[i] = p.timedCall(Side.C);
-                ir[i] = p.timedCall(Side.IR);
+                c = p.timedCall(Side.C);
+                ir = p.timedCall(Side.IR);
             }
+            irWall[i] = ir.wallNanos();
+            cWall[i] = c.wallNanos();
+            irCpu[i] = ir.cpuNanos();
+            cCpu[i] = c.cpuNanos();
         }
-        return new double[] {Stats.of(ir).median(), Stats.of(c).median()};
+        return new double[] {Stats.of(irWall).median(), Stats.of(cWall).median(), Stats.of(irCpu).median(), Stats.of(cCpu).median()};
     }
 }

@@ -90,14 +90,16 @@ public final class KernelBench {
     }
 
     private static void print(List<InterleavedTimer.Result> results, int rounds) {
-        System.out.printf("%n%-11s %-16s %7s %12s %12s %8s %17s%n", "kernel", "size", "calls", "IR ms/call", "C ms/call",
-                "IR/C", "IR/C min..max");
+        System.out.printf("%n%-11s %-16s %6s %11s %11s %7s %13s %8s %13s%n", "kernel", "size", "calls", "IR ms cpu",
+                "C ms cpu", "IR/C", "cpu min..max", "IR/C wall", "wall min..max");
         for (InterleavedTimer.Result r : results) {
-            System.out.printf("%-11s %-16s %7d %12.3f %12.3f %8.2f %8.2f..%-8.2f%n", r.kernel().symbol(), r.kernel().size(),
-                    r.callsPerRound(), r.ir().median() / 1e6, r.c().median() / 1e6, r.ratio().median(), r.ratio().min(),
-                    r.ratio().max());
+            System.out.printf("%-11s %-16s %6d %11.3f %11.3f %7.2f %6.2f..%-5.2f %8.2f %6.2f..%-5.2f%n", r.kernel().symbol(),
+                    r.kernel().size(), r.callsPerRound(), r.irCpu().median() / 1e6, r.cCpu().median() / 1e6,
+                    r.ratioCpu().median(), r.ratioCpu().min(), r.ratioCpu().max(), r.ratioWall().median(),
+                    r.ratioWall().min(), r.ratioWall().max());
         }
-        System.out.printf("(medians over %d rounds of per-round median call times; min..max of the per-round ratios)%n", rounds);
+        System.out.printf("(per round: median call time of each side; columns: median over %d rounds, min..max over rounds;"
+                + " cpu = the calling thread's CPU time)%n", rounds);
     }
 
     private static String require(String value, String option) {

@@ -1,6 +1,8 @@
 package org.pyjit.bench.backend;
 
 import com.kenai.jffi.MemoryIO;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import org.pyjit.codegen.memory.NativeInvoker;
 
@@ -9,6 +11,17 @@ import org.pyjit.codegen.memory.NativeInvoker;
  * call path is identical and only the code behind the address differs.
  */
 final class KernelPair {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * One call's duration.
+     *
+     * @param wallNanos elapsed wall-clock time
+     * @param cpuNanos  CPU time of the calling thread
+     */
+    record Timing(long wallNanos, long cpuNanos) {
+    }
+
     private final Workload work;
     private final NativeInvoker invoker;
     private final long irAddress;
@@ -35,14 +48,18 @@ final class KernelPair {
     }
 
     /**
-     * Times one call of {@code side} in nanoseconds.
+     * Times one call of {@code side}: wall-clock and this thread's CPU time, in nanoseconds. CPU
+     * time leaves out the time the thread was descheduled, which dominates the noise on a loaded
+     * machine.
      *
      * @throws IllegalStateException if the result is not the checked one
      */
-    long timedCall(Side side) {
+    Timing timedCall(Side side) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long r = call(side);
-        long t = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        Timing t = new Timing(t1 - t0, THREADS.getCurrentThreadCpuTime() - c0);
         if (r != work.expected()) {
             throw new IllegalStateException(work.kernel().symbol() + " on " + side + " returned " + show(r)
                     + " after returning " + show(work.expected()) + " before");
