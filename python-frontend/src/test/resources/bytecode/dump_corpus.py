@@ -37,7 +37,7 @@ def main(path):
     for spec, base in sorted(dis.deoptmap.items()):
         out.append(f"deopt {spec} {base}")
     for number, n in enumerate(opcode._inline_cache_entries):
-        if n and number in opcode.opname and not opcode.opname[number].startswith("<"):
+        if n and not opcode.opname[number].startswith("<"):
             out.append(f"caches {opcode.opname[number]} {n}")
     out.append("globals " + " ".join(ns.keys()))
     stack = [module_code]

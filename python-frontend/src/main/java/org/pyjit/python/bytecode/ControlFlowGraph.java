@@ -96,7 +96,9 @@ public record ControlFlowGraph(List<BasicBlock> blocks) {
                 leaders.add(insn.next());
             }
             for (Successor s : succ) {
-                leaders.add(s.target());
+                if (s.kind() != Successor.Kind.NEXT) {
+                    leaders.add(s.target());
+                }
             }
         }
         for (ExceptionTable.Entry e : table.entries()) {

@@ -61,11 +61,14 @@ public final class StackDepths {
                 max = Math.max(max, e.handlerDepth());
                 merge(code, before, work, insn, code.positionOf(e.target()), e.handlerDepth());
             }
+            if (depth < code.dialect().stackEffect(insn.base(), insn.oparg()).popped()) {
+                throw new MalformedBytecodeException(insn.index(), insn.opcode() + " " + insn.oparg()
+                        + " underflows the stack at depth " + depth);
+            }
             for (Successor s : code.successors(insn)) {
                 int after = depth + s.stackDelta();
-                if (after < 0 || depth < code.dialect().stackEffect(insn.base(), insn.oparg()).popped()) {
-                    throw new MalformedBytecodeException(insn.index(), insn.opcode() + " underflows the stack at depth "
-                            + depth);
+                if (after < 0) {
+                    throw new MalformedBytecodeException(insn.index(), insn.opcode() + " leaves a negative depth");
                 }
                 max = Math.max(max, after);
                 merge(code, before, work, insn, code.positionOf(s.target()), after);
