@@ -69,27 +69,62 @@ public final class Launcher {
         if (!loaded.equals(python.version())) {
             throw new LaunchException(python.libpython() + " reports version " + loaded);
         }
-        try (JitLog log = JitLog.open(options.log())) {
-            if (log.enabled()) {
-                log.log("boot", "python " + python.executable() + " (found by " + python.foundBy() + ")");
-                log.log("boot", "libpython " + python.libpython());
-                log.log("boot", "version " + lib.versionString());
-                log.log("boot", "jit " + (options.disabled() ? "disabled" : "threshold " + options.threshold()));
+        JitLog log = JitLog.open(options.log());
+        if (log.enabled()) {
+            log.log("boot", "python " + python.executable() + " (found by " + python.foundBy() + ")");
+            log.log("boot", "libpython " + python.libpython());
+            log.log("boot", "version " + lib.versionString());
+            log.log("boot", "jit " + (options.disabled() ? "disabled" : "threshold " + options.threshold()));
+        }
+        JitStats stats = new JitStats(options.threshold(), options.disabled());
+        List<byte[]> argv = new ArrayList<>();
+        argv.add(python.executable().toString().getBytes(StandardCharsets.UTF_8));
+        argv.addAll(arguments);
+        PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats());
+        main.report = new ExitReport(options, stats, log, main);
+        Thread thread = new Thread(null, main, "python-main", PYTHON_STACK_MB << 20);
+        thread.start();
+        joinUninterruptibly(thread);
+        main.report.run();
+        return main.exitStatus;
+    }
+
+    /**
+     * The statistics table and the end of the log, produced once: from {@code Py_AtExit} at the
+     * end of finalisation (also reached when CPython calls C {@code exit()} itself) or, failing
+     * that, after {@code Py_RunMain} returns.
+     */
+    private final class ExitReport implements Runnable {
+        private final JitOptions options;
+        private final JitStats stats;
+        private final JitLog log;
+        private final PythonMain main;
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+
+        ExitReport(JitOptions options, JitStats stats, JitLog log, PythonMain main) {
+            this.options = options;
+            this.stats = stats;
+            this.log = log;
+            this.main = main;
+        }
+
+        boolean wanted() {
+            return options.stats() || log.enabled();
+        }
+
+        @Override
+        public void run() {
+            if (!done.compareAndSet(false, true)) {
+                return;
             }
-            JitStats stats = new JitStats(options.threshold(), options.disabled());
-            List<byte[]> argv = new ArrayList<>();
-            argv.add(python.executable().toString().getBytes(StandardCharsets.UTF_8));
-            argv.addAll(arguments);
-            PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats());
-            Thread thread = new Thread(null, main, "python-main", PYTHON_STACK_MB << 20);
-            thread.start();
-            joinUninterruptibly(thread);
             if (options.stats()) {
-                stats.print(err, new JitStats.Runtime(main.bootNanos - startNanos, main.signalPolls,
-                        main.signalsForwarded, main.signalCpuNanos));
+                SignalBridge bridge = main.bridge;
+                stats.print(err, new JitStats.Runtime(main.bootNanos - startNanos,
+                        bridge == null ? 0 : bridge.polls(), bridge == null ? 0 : bridge.forwarded(),
+                        bridge == null ? -1 : bridge.cpuNanosSoFar()));
             }
-            log.log("exit", "status " + main.exitStatus);
-            return main.exitStatus;
+            log.log("exit", "finalized");
+            log.close();
         }
     }
 
@@ -108,7 +143,7 @@ public final class Launcher {
     }
 
     /** The body of the Python main thread. Fields are read after {@code join}. */
-    private static final class PythonMain implements Runnable {
+    private final class PythonMain implements Runnable {
         private final LibPython lib;
         private final CPythonLayout layout;
         private final LibC libc;
@@ -116,9 +151,8 @@ public final class Launcher {
         private final boolean measure;
         int exitStatus = LaunchException.EXIT_STATUS;
         long bootNanos;
-        long signalPolls;
-        long signalsForwarded;
-        long signalCpuNanos = -1;
+        volatile SignalBridge bridge;
+        ExitReport report;
 
         PythonMain(LibPython lib, CPythonLayout layout, LibC libc, List<byte[]> argv, boolean measure) {
             this.lib = lib;
@@ -150,14 +184,14 @@ public final class Launcher {
                     }
                 }
             }
-            try (SignalBridge bridge = new SignalBridge(libc, lib.runtimeAddress(), layout.runtime(),
+            if (report.wanted()) {
+                lib.atExit(report);
+            }
+            try (SignalBridge running = new SignalBridge(libc, lib.runtimeAddress(), layout.runtime(),
                     libc.pthreadSelf(), measure)) {
+                bridge = running;
                 bootNanos = System.nanoTime();
                 exitStatus = lib.runMain();
-                bridge.close();
-                signalPolls = bridge.polls();
-                signalsForwarded = bridge.forwarded();
-                signalCpuNanos = bridge.cpuNanos();
             }
         }
     }

@@ -25,6 +25,7 @@ public final class LibPython {
     private static final CallContext PTR_2 = NativeCalls.context(Type.SINT64, 2);
     private static final CallContext PTR_4 = NativeCalls.context(Type.SINT64, 4);
     private static final CallContext INT_0 = NativeCalls.context(Type.SINT32, 0);
+    private static final CallContext INT_1 = NativeCalls.context(Type.SINT32, 1);
 
     private final Library library;
     private final Path path;
@@ -38,6 +39,9 @@ public final class LibPython {
     private final long versionHex;
     private final long runtime;
     private final long interpreterMain;
+    private final long atExit;
+    /** Closures handed to C; referenced here so that they are never freed. */
+    private final java.util.List<com.kenai.jffi.Closure.Handle> closures = new java.util.ArrayList<>();
 
     private LibPython(Library library, Path path) throws LaunchException {
         this.library = library;
@@ -53,6 +57,7 @@ public final class LibPython {
         versionHex = NativeCalls.symbol(library, "Py_Version", where);
         runtime = NativeCalls.symbol(library, "_PyRuntime", where);
         interpreterMain = NativeCalls.symbol(library, "PyInterpreterState_Main", where);
+        atExit = NativeCalls.symbol(library, "Py_AtExit", where);
     }
 
     /**
@@ -143,6 +148,21 @@ public final class LibPython {
     /** {@code Py_RunMain()}: runs the program, finalises, returns the exit status. */
     int runMain() {
         return (int) NativeCalls.INVOKER.invokeN0(INT_0, runMain);
+    }
+
+    /**
+     * {@code Py_AtExit(fn)}: runs {@code action} at the end of {@code Py_FinalizeEx}, which every
+     * normal exit passes through, including {@code sys.exit} from {@code -c} code (there CPython
+     * calls C {@code exit()} itself and {@code Py_RunMain} never returns).
+     *
+     * @param action what to run (on the finalising thread)
+     * @return whether CPython accepted it (it holds at most 32)
+     */
+    boolean atExit(Runnable action) {
+        com.kenai.jffi.Closure.Handle handle = com.kenai.jffi.ClosureManager.getInstance().newClosure(
+                buffer -> action.run(), CallContext.getCallContext(Type.VOID, new Type[0], CallingConvention.DEFAULT, false));
+        closures.add(handle);
+        return NativeCalls.INVOKER.invokeN1(INT_1, atExit, handle.getAddress()) == 0;
     }
 
     /**

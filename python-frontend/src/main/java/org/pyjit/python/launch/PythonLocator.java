@@ -270,11 +270,21 @@ public final class PythonLocator {
         return m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : -1;
     }
 
-    /** {@code $PYENV_ROOT}, else {@code pyenv root}, else {@code ~/.pyenv}. */
+    /**
+     * {@code $PYENV_ROOT}, else the root of a pyenv shims directory on PATH, else
+     * {@code pyenv root}, else {@code ~/.pyenv} (running {@code pyenv} costs tens of ms).
+     */
     private Path pyenvRoot() {
         String root = env.getOrDefault("PYENV_ROOT", "");
         if (!root.isEmpty()) {
             return Path.of(root);
+        }
+        for (String dir : env.getOrDefault("PATH", "").split(":")) {
+            Path d = Path.of(dir.isEmpty() ? "." : dir);
+            if (d.getFileName() != null && d.getFileName().toString().equals("shims") && d.getParent() != null
+                    && Files.isDirectory(d.getParent().resolve("versions"))) {
+                return d.getParent();
+            }
         }
         boolean pyenvOnPath = Stream.of(env.getOrDefault("PATH", "").split(":")).filter(s -> !s.isEmpty())
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "pyenv")));

@@ -97,9 +97,16 @@ final class SignalBridge implements AutoCloseable {
         return forwarded;
     }
 
-    /** CPU time the poller used, in nanoseconds, once closed (-1 if not measured). */
-    long cpuNanos() {
-        return cpuNanos;
+    /** CPU time the poller has used so far, in nanoseconds (-1 if not measured). */
+    long cpuNanosSoFar() {
+        if (!measure) {
+            return -1;
+        }
+        if (!poller.isAlive()) {
+            return cpuNanos;
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return mx.isThreadCpuTimeSupported() ? mx.getThreadCpuTime(poller.getId()) : -1;
     }
 
     /** Stops polling; must be called while Python's main thread still exists. */
