@@ -97,7 +97,7 @@ final class Family {
     }
 
     void insertChildAfter(Interval existing, Interval child) {
-        int i = children.indexOf(existing);
+        int i = children.lastIndexOf(existing);
         children.add(i + 1, child);
     }
 

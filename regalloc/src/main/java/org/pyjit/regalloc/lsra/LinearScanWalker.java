@@ -104,7 +104,7 @@ final class LinearScanWalker {
 
     private int hint(Interval cur) {
         Family f = cur.family;
-        int i = f.children.indexOf(cur);
+        int i = f.children.lastIndexOf(cur);
         if (i > 0 && f.children.get(i - 1).reg != null) return idx(f.children.get(i - 1).reg);
         if (i > 0) return -1;
         if (f.hintReg != null) return idx(f.hintReg);
