@@ -16,6 +16,7 @@ public record Case(long seed, long[] args) {
         args = args.clone();
     }
 
+    /** A copy of the arguments. */
     @Override
     public long[] args() {
         return args.clone();

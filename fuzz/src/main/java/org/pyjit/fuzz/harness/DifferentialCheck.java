@@ -1,5 +1,9 @@
 package org.pyjit.fuzz.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +33,9 @@ public final class DifferentialCheck implements AutoCloseable {
          */
         MUTANT
     }
+
+    /** System property naming the file the last module run natively is written to. */
+    public static final String LAST_NATIVE_PROPERTY = "fuzz.lastNative";
 
     private final List<Jit> jits;
     private final TestBuffer buffer = new TestBuffer();
@@ -102,6 +109,7 @@ public final class DifferentialCheck implements AutoCloseable {
             }
             return new Report(cases.size(), 0, cases.size());
         }
+        recordBeforeNative(module, entry, cases);
         int compared = 0;
         for (Jit jit : jits) {
             try (NativeRun nat = new NativeRun(jit, module)) {
@@ -141,6 +149,23 @@ public final class DifferentialCheck implements AutoCloseable {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * If the system property {@value #LAST_NATIVE_PROPERTY} names a file, writes the module and its
+     * cases there as a regression file before any native run: when native code takes the JVM down,
+     * that file is the crashing input.
+     */
+    private static void recordBeforeNative(IrModule module, String entry, List<Case> cases) {
+        String path = System.getProperty(LAST_NATIVE_PROPERTY);
+        if (path == null || path.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(path), Divergence.regressionText(module, entry, cases));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
     }
 
     private long[] withBase(long[] args) {
