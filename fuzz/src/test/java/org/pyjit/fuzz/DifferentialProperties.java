@@ -28,7 +28,7 @@ class DifferentialProperties {
         Fixture.withText(module, () -> {
             Checks.verifies(module);
             Report r = Fixture.check().run(module, ProgramSpec.entry(), input.cases(), DifferentialCheck.Mode.GENERATED);
-            COUNTERS.add(r);
+            COUNTERS.add(module, r);
         });
     }
 

@@ -28,21 +28,23 @@ final class Fixture {
     /** Counters of one property class. */
     static final class Counters {
         final AtomicLong modules = new AtomicLong();
+        final AtomicLong functions = new AtomicLong();
         final AtomicLong interpreted = new AtomicLong();
         final AtomicLong compared = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
 
-        void add(Report r) {
+        void add(IrModule module, Report r) {
             modules.incrementAndGet();
+            functions.addAndGet(module.functions().size());
             interpreted.addAndGet(r.interpreted());
             compared.addAndGet(r.compared());
             skipped.addAndGet(r.skipped());
         }
 
         String summary(String what) {
-            return String.format("%s: %d modules, %d interpreted runs, %d native comparisons on %s, %d skipped, %d rejected",
-                    what, modules.get(), interpreted.get(), compared.get(),
+            return String.format("%s: %d modules (%d functions), %d interpreted runs, %d native comparisons on %s, %d skipped, %d rejected",
+                    what, modules.get(), functions.get(), interpreted.get(), compared.get(),
                     check().backends().stream().map(b -> b.name()).toList(), skipped.get(), rejected.get());
         }
     }
