@@ -76,7 +76,7 @@ class MutationProperties {
             counters.rejected.incrementAndGet(); // the text mutant renamed or retyped the entry: nothing to call
             return;
         }
-        Fixture.withText(mutant, () -> counters.add(
+        Fixture.withText(mutant, () -> counters.add(mutant,
                 Fixture.check().run(mutant, ProgramSpec.entry(), input.cases(), DifferentialCheck.Mode.MUTANT)));
     }
 
