@@ -20,6 +20,7 @@ public final class MachineEnv {
     private final Set<PReg> calleeSaved;
     private final Map<RegClass, PReg> scratch;
     private final Map<PReg, String> names;
+    private final boolean[][] allocatableSet = new boolean[RegClass.values().length][64];
 
     private MachineEnv(Builder b) {
         EnumMap<RegClass, List<PReg>> alloc = new EnumMap<>(RegClass.class);
@@ -37,6 +38,7 @@ public final class MachineEnv {
             if (!alloc.get(r.cls()).contains(r)) throw new IllegalArgumentException("callee-saved register " + b.names.get(r) + " is not allocatable");
         }
         this.allocatable = Collections.unmodifiableMap(alloc);
+        alloc.values().forEach(l -> l.forEach(r -> allocatableSet[r.cls().ordinal()][r.hwEncoding()] = true));
         this.calleeSaved = Collections.unmodifiableSet(new TreeSet<>(b.calleeSaved));
         this.scratch = Collections.unmodifiableMap(scr);
         this.names = Collections.unmodifiableMap(new TreeMap<>(b.names));
@@ -56,7 +58,7 @@ public final class MachineEnv {
 
     /** Whether {@code r} is allocatable. */
     public boolean isAllocatable(PReg r) {
-        return allocatable.get(r.cls()).contains(r);
+        return allocatableSet[r.cls().ordinal()][r.hwEncoding()];
     }
 
     /** Callee-saved allocatable registers (sorted). */

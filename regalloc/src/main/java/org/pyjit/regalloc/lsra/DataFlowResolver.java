@@ -42,7 +42,8 @@ final class DataFlowResolver {
                 List<Move> moves = new ArrayList<>();
                 for (int v : live.liveIn[s]) {
                     Family f = ib.vregFamily[v];
-                    add(moves, loc.at(f, endPos), loc.at(f, startPos), f);
+                    // An unsplit value is in the same place everywhere.
+                    if (f.children.size() > 1) add(moves, loc.at(f, endPos), loc.at(f, startPos), f);
                 }
                 List<VReg> params = fn.blockParams(s), args = fn.branchArgs(p, j);
                 for (int q = 0; q < params.size(); q++) {

@@ -3,6 +3,7 @@ package org.pyjit.regalloc.lsra;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.pyjit.regalloc.Constraint;
 import org.pyjit.regalloc.InstKind;
@@ -61,11 +62,11 @@ final class InputValidator {
                     throw new RegAllocException("inst " + (end - 1) + " passes " + args.size() + " args to block " + s + " which has " + params.size() + " params");
                 }
                 for (int k = 0; k < args.size(); k++) {
-                    checkVReg(args.get(k), "branch arg of inst " + (end - 1));
+                    checkVReg(args.get(k), end - 1, -1, -1);
                     if (args.get(k).cls() != params.get(k).cls()) throw new RegAllocException("inst " + (end - 1) + ": arg " + args.get(k) + " has a different class than param " + params.get(k) + " of block " + s);
                 }
             }
-            for (VReg p : fn.blockParams(b)) checkVReg(p, "param of block " + b);
+            for (VReg p : fn.blockParams(b)) checkVReg(p, -1, -1, b);
             if (term == InstKind.BRANCH && succs.size() == 1 && !fn.operands(end - 1).isEmpty()) {
                 throw new RegAllocException("inst " + (end - 1) + ": a branch with a single successor may not have operands (edge moves go right before it)");
             }
@@ -81,20 +82,26 @@ final class InputValidator {
         for (int i = 0; i < ni; i++) validateInst(i);
     }
 
-    private void checkVReg(VReg v, String where) {
+    /** Checks a vreg's index and class; inst/operand or block only name it in the message. */
+    private void checkVReg(VReg v, int inst, int operand, int block) {
+        if (v.index() < fn.numVRegs() && fn.vregClass(v.index()) == v.cls()) return;
+        String where = block >= 0 ? "param of block " + block : operand < 0 ? "branch arg of inst " + inst : "inst " + inst + " operand " + operand;
         if (v.index() >= fn.numVRegs()) throw new RegAllocException(where + ": " + v + " out of range (" + fn.numVRegs() + " vregs)");
-        if (fn.vregClass(v.index()) != v.cls()) throw new RegAllocException(where + ": " + v + " has class " + v.cls() + " but the function says " + fn.vregClass(v.index()));
+        throw new RegAllocException(where + ": " + v + " has class " + v.cls() + " but the function says " + fn.vregClass(v.index()));
     }
 
     private void validateInst(int i) {
         List<Operand> ops = fn.operands(i);
         boolean terminator = fn.instKind(i) != InstKind.OTHER;
-        for (PReg c : fn.clobbers(i)) {
-            if (!env.isAllocatable(c) && !c.equals(env.scratch(c.cls()))) throw new RegAllocException("inst " + i + " clobbers unknown register " + env.name(c));
+        Set<PReg> clobbers = fn.clobbers(i);
+        if (!clobbers.isEmpty()) {
+            for (PReg c : clobbers) {
+                if (!env.isAllocatable(c) && !c.equals(env.scratch(c.cls()))) throw new RegAllocException("inst " + i + " clobbers unknown register " + env.name(c));
+            }
         }
         for (int k = 0; k < ops.size(); k++) {
             Operand op = ops.get(k);
-            checkVReg(op.vreg(), "inst " + i + " operand " + k);
+            checkVReg(op.vreg(), i, k, -1);
             if (terminator && op.kind() == OperandKind.DEF) throw new RegAllocException("inst " + i + " is a terminator and may not define " + op.vreg());
             switch (op.constraint().kind()) {
                 case ANY_REG, STACK -> {

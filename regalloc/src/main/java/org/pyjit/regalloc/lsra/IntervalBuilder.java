@@ -159,6 +159,7 @@ final class IntervalBuilder {
         OperandRef[] refs = new OperandRef[ops.size()];
         operandRefs[i] = refs;
         List<Family> fixedUseCopies = new ArrayList<>(0);
+        // Indexed loops below: this runs once per instruction on large functions.
         for (int k = 0; k < ops.size(); k++) {
             Operand op = ops.get(k);
             if (op.kind() != OperandKind.DEF) continue;
@@ -236,8 +237,9 @@ final class IntervalBuilder {
                 case REUSE -> throw new RegAllocException("inst " + i + " operand " + k + ": reuse constraint on a use");
             }
         }
-        for (PReg r : fn.clobbers(i)) {
-            if (env.isAllocatable(r)) block(r, p + 2, p + 3, i);
+        java.util.Set<PReg> clobbers = fn.clobbers(i);
+        if (!clobbers.isEmpty()) {
+            for (PReg r : clobbers) if (env.isAllocatable(r)) block(r, p + 2, p + 3, i);
         }
     }
 

@@ -35,6 +35,7 @@ public final class LinearScanAllocator {
      *
      * @throws org.pyjit.regalloc.RegAllocException if the input breaks the interface contract
      */
+    @SuppressWarnings("unchecked")
     public static RegAllocResult allocate(RegAllocFunction fn, MachineEnv env) {
         new InputValidator(fn, env).validate();
         BlockOrder order = new BlockOrder(fn);
@@ -57,7 +58,8 @@ public final class LinearScanAllocator {
         SpillSlotAssigner slots = new SpillSlotAssigner();
         slots.assign(ib.families);
 
-        DataFlowResolver.Locator loc = LinearScanAllocator::locate;
+        Locations cache = new Locations(slots.numSlots);
+        DataFlowResolver.Locator loc = cache::at;
         int n = fn.numInsts();
         List<List<Allocation>> allocations = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -70,11 +72,14 @@ public final class LinearScanAllocator {
         List<List<Move>> gap = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<IntervalBuilder.GapMove> g = ib.gapMoves.get(i);
-            List<Move> moves = new ArrayList<>();
+            List<Move> moves = null;
             if (g != null) {
                 for (IntervalBuilder.GapMove m : g) {
                     Allocation from = loc.at(m.src(), m.srcPos()), to = loc.at(m.dst(), m.dstPos());
-                    if (!from.equals(to)) moves.add(new Move(from, to, m.dst().cls));
+                    if (!from.equals(to)) {
+                        if (moves == null) moves = new ArrayList<>(2);
+                        moves.add(new Move(from, to, m.dst().cls));
+                    }
                 }
             }
             gap.add(moves);
@@ -86,8 +91,11 @@ public final class LinearScanAllocator {
                 int inst = order.instAt(s);
                 if (inst < 0 || (s & 3) != 0) continue;
                 if (!prev.covers(s - 1)) throw new IllegalStateException("split child " + child + " starts inside a block after a hole");
-                Allocation from = locate(prev), to = locate(child);
-                if (!from.equals(to)) gap.get(inst).add(new Move(from, to, f.cls));
+                Allocation from = cache.of(prev), to = cache.of(child);
+                if (!from.equals(to)) {
+                    if (gap.get(inst) == null) gap.set(inst, new ArrayList<>(2));
+                    gap.get(inst).add(new Move(from, to, f.cls));
+                }
             }
         }
         DataFlowResolver flow = new DataFlowResolver(fn, order, live, ib, loc);
@@ -95,8 +103,11 @@ public final class LinearScanAllocator {
         MoveResolver resolver = new MoveResolver(env, slots::extraSlot);
         List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            List<Move> start = flow.atBlockStart.get(i), mid = gap.get(i), end = flow.atBlockEnd.get(i);
+            if (start == null && mid == null && end == null) continue;
             ProgramPoint before = new ProgramPoint(i, InstPosition.BEFORE);
-            for (List<Move> group : List.of(nonNull(flow.atBlockStart.get(i)), gap.get(i), nonNull(flow.atBlockEnd.get(i)))) {
+            for (List<Move> group : new List[] {start, mid, end}) {
+                if (group == null) continue;
                 for (Move m : resolver.sequence(sorted(group))) edits.add(new Edit(before, m));
             }
         }
@@ -116,12 +127,9 @@ public final class LinearScanAllocator {
         return new RegAllocResult(allocations, edits, edgeMoves, slots.numSlots, used, new AllocStats(counts[0], counts[1], counts[2]));
     }
 
-    private static List<Move> nonNull(List<Move> l) {
-        return l == null ? List.of() : l;
-    }
-
     /** Orders a parallel move by destination so that the sequence is reproducible. */
     private static List<Move> sorted(List<Move> moves) {
+        if (moves.size() < 2) return moves;
         List<Move> l = new ArrayList<>(moves);
         l.sort((a, b) -> Integer.compare(key(a.to()), key(b.to())));
         return l;
@@ -132,15 +140,29 @@ public final class LinearScanAllocator {
         return 1000 + ((Allocation.Slot) a).index();
     }
 
-    private static Allocation locate(Family f, int pos) {
-        Interval c = f.childAt(pos);
-        if (c == null) throw new IllegalStateException(f + " is not live at position " + pos);
-        return locate(c);
-    }
+    /** Location lookups with one shared {@link Allocation} object per register and slot. */
+    private static final class Locations {
+        private final Allocation[][] regs = new Allocation[RegClass.values().length][64];
+        private final Allocation[] slots;
 
-    private static Allocation locate(Interval c) {
-        if (c.reg != null) return new Allocation.Reg(c.reg);
-        if (!c.spilled || c.family.slot < 0) throw new IllegalStateException("interval " + c + " was never allocated");
-        return new Allocation.Slot(c.family.slot);
+        Locations(int numSlots) {
+            for (RegClass c : RegClass.values()) {
+                for (int hw = 0; hw < 64; hw++) regs[c.ordinal()][hw] = new Allocation.Reg(new PReg(c, hw));
+            }
+            slots = new Allocation[numSlots];
+            for (int k = 0; k < numSlots; k++) slots[k] = new Allocation.Slot(k);
+        }
+
+        Allocation at(Family f, int pos) {
+            Interval c = f.childAt(pos);
+            if (c == null) throw new IllegalStateException(f + " is not live at position " + pos);
+            return of(c);
+        }
+
+        Allocation of(Interval c) {
+            if (c.reg != null) return regs[c.reg.cls().ordinal()][c.reg.hwEncoding()];
+            if (!c.spilled || c.family.slot < 0) throw new IllegalStateException("interval " + c + " was never allocated");
+            return slots[c.family.slot];
+        }
     }
 }

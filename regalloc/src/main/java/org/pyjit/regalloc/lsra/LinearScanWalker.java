@@ -32,7 +32,11 @@ final class LinearScanWalker {
     private final IntervalBuilder builder;
     private final RegAllocFunction fn;
     private final MachineEnv env;
-    private final PriorityQueue<Interval> unhandled = new PriorityQueue<>((a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from()) : Integer.compare(a.id, b.id));
+    private static final java.util.Comparator<Interval> BY_START = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from()) : Integer.compare(a.id, b.id);
+    /** Split children waiting to be allocated; the initial intervals are a sorted array. */
+    private final PriorityQueue<Interval> unhandled = new PriorityQueue<>(BY_START);
+    private Interval[] initial = new Interval[0];
+    private int nextInitial;
     private final List<Interval> active = new ArrayList<>();
     private final List<Interval> inactive = new ArrayList<>();
     private final int[] freePos;
@@ -53,9 +57,15 @@ final class LinearScanWalker {
     }
 
     void run(List<Interval> intervals) {
-        unhandled.addAll(intervals);
-        while (!unhandled.isEmpty()) {
-            Interval cur = unhandled.poll();
+        initial = intervals.toArray(new Interval[0]);
+        java.util.Arrays.sort(initial, BY_START);
+        while (nextInitial < initial.length || !unhandled.isEmpty()) {
+            Interval cur;
+            if (unhandled.isEmpty() || (nextInitial < initial.length && BY_START.compare(initial[nextInitial], unhandled.peek()) < 0)) {
+                cur = initial[nextInitial++];
+            } else {
+                cur = unhandled.poll();
+            }
             int pos = cur.from();
             for (int k = active.size() - 1; k >= 0; k--) {
                 Interval a = active.get(k);

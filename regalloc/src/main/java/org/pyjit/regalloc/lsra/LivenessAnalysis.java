@@ -26,10 +26,12 @@ final class LivenessAnalysis {
         int[] defInst = new int[nv];
         Arrays.fill(defBlock, -1);
         for (int b = 0; b < nb; b++) {
-            for (VReg p : fn.blockParams(b)) define(p.index(), b, -1, "param of block " + b, defInst);
+            for (VReg p : fn.blockParams(b)) define(p.index(), b, -1, defInst);
             for (int i = fn.blockFirstInst(b); i < fn.blockEndInst(b); i++) {
-                for (Operand op : fn.operands(i)) {
-                    if (op.kind() == OperandKind.DEF) define(op.vreg().index(), b, i, "inst " + i, defInst);
+                List<Operand> ops = fn.operands(i);
+                for (int k = 0, n = ops.size(); k < n; k++) {
+                    Operand op = ops.get(k);
+                    if (op.kind() == OperandKind.DEF) define(op.vreg().index(), b, i, defInst);
                 }
             }
         }
@@ -46,7 +48,8 @@ final class LivenessAnalysis {
                 int end = fn.blockEndInst(b);
                 for (int i = fn.blockFirstInst(b); i < end; i++) {
                     List<Operand> ops = fn.operands(i);
-                    for (Operand op : ops) {
+                    for (int q = 0, n = ops.size(); q < n; q++) {
+                        Operand op = ops.get(q);
                         if (op.kind() != OperandKind.USE) continue;
                         int v = op.vreg().index();
                         if (defBlock[v] < 0) throw new RegAllocException("inst " + i + " uses " + op.vreg() + " which is never defined");
@@ -120,8 +123,10 @@ final class LivenessAnalysis {
         sortedI[k] = i;
     }
 
-    private void define(int v, int b, int i, String where, int[] defInst) {
-        if (defBlock[v] >= 0) throw new RegAllocException(where + " redefines v" + v + " (SSA: one definition per vreg)");
+    private void define(int v, int b, int i, int[] defInst) {
+        if (defBlock[v] >= 0) {
+            throw new RegAllocException((i < 0 ? "param of block " + b : "inst " + i) + " redefines v" + v + " (SSA: one definition per vreg)");
+        }
         defBlock[v] = b;
         defInst[v] = i;
     }

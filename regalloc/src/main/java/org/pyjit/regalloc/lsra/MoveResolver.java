@@ -27,6 +27,11 @@ final class MoveResolver {
     }
 
     List<Move> sequence(List<Move> parallel) {
+        if (parallel.size() == 1) {
+            List<Move> out = new ArrayList<>(2);
+            if (!parallel.get(0).from().equals(parallel.get(0).to())) emit(out, parallel.get(0));
+            return out;
+        }
         List<Move> pending = new ArrayList<>(parallel.size());
         for (Move m : parallel) if (!m.from().equals(m.to())) pending.add(m);
         List<Move> out = new ArrayList<>(pending.size() + 2);
