@@ -1,0 +1,129 @@
+package org.pyjit.aarch64;
+
+import java.util.List;
+import org.pyjit.aarch64.asm.A64Assembler;
+import org.pyjit.aarch64.asm.AddSubOp;
+import org.pyjit.aarch64.asm.Addr;
+import org.pyjit.aarch64.asm.Fp;
+import org.pyjit.aarch64.asm.FpWidth;
+import org.pyjit.aarch64.asm.Gp;
+import org.pyjit.aarch64.asm.Label;
+import org.pyjit.aarch64.asm.MemOp;
+import org.pyjit.aarch64.asm.Width;
+import org.pyjit.codegen.TrapSupport;
+import org.pyjit.ir.Signature;
+import org.pyjit.ir.Type;
+
+/**
+ * The Java entry thunks and the module's trap handler (contract in
+ * {@link org.pyjit.codegen.Backend}).
+ *
+ * <p>Every thunk builds the same 176-byte frame, so one {@code unwind} sequence leaves any of them:
+ * <pre>
+ *   sp + 0    x29, x30          sp + 96   d8 .. d15 (low 64 bits)
+ *   sp + 16   x19 .. x28        sp + 160  ctx, previous ctx+0 (an outer thunk's, or 0)
+ * </pre>
+ * The thunk stores its frame address at {@code ctx+0}; leaving (normally or through a trap)
+ * restores the previous value, so thunks nest and a trap unwinds to the innermost one.
+ */
+final class Thunks {
+    private static final int FRAME = 176;
+    private static final int CTX = 160;
+
+    private Thunks() {
+    }
+
+    private static void calleeSaved(A64Assembler a, boolean load) {
+        for (int k = 0; k < 5; k++) {
+            a.pair(load, Width.X, Gp.of(19 + 2 * k), Gp.of(20 + 2 * k), Addr.of(Gp.SP, 16 + 16 * k));
+        }
+        for (int k = 0; k < 4; k++) {
+            a.pair(load, FpWidth.D, Fp.values()[8 + 2 * k], Fp.values()[9 + 2 * k], Addr.of(Gp.SP, 96 + 16 * k));
+        }
+    }
+
+    /** {@code int64_t thunk(int64_t *args, ThreadContext *ctx)} calling {@code target}. */
+    static void thunk(A64Assembler a, Signature sig, Label target, Label unwind) {
+        Gp tmp = Gp.R9;
+        Gp args = Gp.R19;
+        a.pair(false, Width.X, Gp.FP, Gp.LR, new Addr.PreIndex(Gp.SP, -FRAME));
+        a.mov(Width.X, Gp.FP, Gp.SP);
+        calleeSaved(a, false);
+        a.mem(MemOp.LDR_X, tmp, Addr.of(Gp.R1, 0));
+        a.pair(false, Width.X, Gp.R1, tmp, Addr.of(Gp.SP, CTX));
+        a.mov(Width.X, tmp, Gp.SP);
+        a.mem(MemOp.STR_X, tmp, Addr.of(Gp.R1, 0));
+        a.mov(Width.X, args, Gp.R0);
+
+        List<Type> params = sig.params();
+        int ints = 0;
+        int floats = 0;
+        int stackWords = 0;
+        for (Type t : params) {
+            boolean inReg = t.isFloat() ? floats++ < A64Regs.FLOAT_ARGS.size() : ints++ < A64Regs.INT_ARGS.size();
+            stackWords += inReg ? 0 : 1;
+        }
+        if (stackWords > 0) {
+            a.addSubImm(AddSubOp.SUB, Width.X, Gp.SP, Gp.SP, (stackWords * 8L + 15) & -16);
+        }
+        ints = 0;
+        floats = 0;
+        int stack = 0;
+        for (int i = 0; i < params.size(); i++) {
+            Type t = params.get(i);
+            Addr src = Addr.of(args, 8L * i);
+            if (t.isFloat() && floats < A64Regs.FLOAT_ARGS.size()) {
+                a.mem(t == Type.F32 ? MemOp.LDR_S : MemOp.LDR_D, A64Regs.FLOAT_ARGS.get(floats++), src);
+            } else if (t.isInt() && ints < A64Regs.INT_ARGS.size()) {
+                a.mem(MemOp.LDR_X, A64Regs.INT_ARGS.get(ints++), src);
+            } else {
+                a.mem(MemOp.LDR_X, tmp, src);
+                a.mem(MemOp.STR_X, tmp, Addr.of(Gp.SP, 8L * stack++));
+            }
+        }
+        a.bl(target);
+        if (!sig.returns().isEmpty()) {
+            Type r = sig.returns().get(0);
+            if (r.isFloat()) {
+                a.mem(MemOp.STR_D, Fp.V0, Addr.of(args, 0));
+            } else {
+                a.mem(MemOp.STR_X, Gp.R0, Addr.of(args, 0));
+            }
+        }
+        a.movz(Width.W, Gp.R0, 0, 0);
+        a.mov(Width.X, Gp.SP, Gp.FP);
+        a.b(unwind);
+    }
+
+    /** Leaves the thunk frame at sp, returning w0, and restores the previous ctx+0. */
+    static void unwind(A64Assembler a) {
+        a.pair(true, Width.X, Gp.R1, Gp.R9, Addr.of(Gp.SP, CTX));
+        a.mem(MemOp.STR_X, Gp.R9, Addr.of(Gp.R1, 0));
+        calleeSaved(a, true);
+        a.pair(true, Width.X, Gp.FP, Gp.LR, new Addr.PostIndex(Gp.SP, FRAME));
+        a.ret();
+    }
+
+    /**
+     * The trap handler, entered by branch with the trap code in w0: finds the thread's context
+     * through the pthread key, resumes at the innermost thunk's frame and unwinds it, returning the
+     * code. No active thunk: {@code abort()}. It may clobber x19 (the thunk restores it).
+     */
+    static void trapHandler(A64Assembler a, TrapSupport traps, Label unwind) {
+        Label abort = a.newLabel("abort");
+        a.mov(Width.W, Gp.R19, Gp.R0);
+        a.movImm(Width.W, Gp.R0, traps.tlsKey());
+        a.movImm(Width.X, Gp.R16, traps.pthreadGetspecific());
+        a.blr(Gp.R16);
+        a.cbz(Width.X, Gp.R0, abort);
+        a.mem(MemOp.LDR_X, Gp.R9, Addr.of(Gp.R0, 0));
+        a.cbz(Width.X, Gp.R9, abort);
+        a.mov(Width.X, Gp.SP, Gp.R9);
+        a.mov(Width.W, Gp.R0, Gp.R19);
+        a.b(unwind);
+        a.bind(abort);
+        a.movImm(Width.X, Gp.R16, traps.abort());
+        a.blr(Gp.R16);
+        a.brk(1);
+    }
+}
