@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -77,16 +76,31 @@ class GoldenQemuTest {
         };
     }
 
+    /** This module's own files: AArch64-specific edges (their expectations are also checked on the interpreter). */
+    static final java.nio.file.Path OWN_FILES = java.nio.file.Path.of("src", "test", "resources", "jir");
+
     @TestFactory
     Stream<DynamicNode> goldenRunLinesUnderQemu() {
+        return runLines(GoldenFile.all(GoldenFile.defaultDirectory()), false);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ownRunLinesUnderQemu() {
+        return runLines(GoldenFile.all(OWN_FILES), true);
+    }
+
+    private static Stream<DynamicNode> runLines(List<GoldenFile> all, boolean checkInterpreter) {
         List<DynamicNode> files = new ArrayList<>();
-        for (GoldenFile f : GoldenFile.all(GoldenFile.defaultDirectory())) {
+        for (GoldenFile f : all) {
             FileRun run = new FileRun(f);
             List<DynamicTest> tests = new ArrayList<>();
             for (int k = 0; k < f.runs().size(); k++) {
                 RunLine line = f.runs().get(k);
                 int index = k;
                 tests.add(DynamicTest.dynamicTest(line.line() + ": " + line.text(), () -> {
+                    if (checkInterpreter) {
+                        line.run(f.module(), Executor.interpreter()).assertPassed();
+                    }
                     QemuHarness.Batch b = run.batch();
                     if (index >= b.results().size()) {
                         throw new AssertionError(b.failure());
@@ -109,8 +123,10 @@ class GoldenQemuTest {
     }
 
     @Test
-    void goldenFilesAreFound() {
-        Supplier<List<GoldenFile>> all = () -> GoldenFile.all(GoldenFile.defaultDirectory());
-        assertTrue(all.get().size() >= 10, "golden files found: " + all.get().size());
+    void runLineFilesAreFound() {
+        List<GoldenFile> golden = GoldenFile.all(GoldenFile.defaultDirectory());
+        assertTrue(golden.size() >= 10, "golden files found: " + golden.size());
+        assertTrue(golden.stream().mapToInt(g -> g.runs().size()).sum() >= 300, "golden run lines");
+        assertTrue(!GoldenFile.all(OWN_FILES).isEmpty(), "own files in " + OWN_FILES.toAbsolutePath());
     }
 }
