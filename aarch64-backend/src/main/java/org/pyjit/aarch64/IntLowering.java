@@ -10,6 +10,7 @@ import org.pyjit.aarch64.asm.AddSubOp;
 import org.pyjit.aarch64.asm.Cond;
 import org.pyjit.aarch64.asm.Extend;
 import org.pyjit.aarch64.asm.Gp;
+import org.pyjit.aarch64.asm.Label;
 import org.pyjit.aarch64.asm.LogicOp;
 import org.pyjit.aarch64.asm.LogicalImmediate;
 import org.pyjit.aarch64.asm.MulOp;
@@ -282,7 +283,7 @@ final class IntLowering {
             }
             a.cbz(w, y, c.trap(TrapCode.INT_DIVZ));
             if (op == Opcode.SDIV) {
-                org.pyjit.aarch64.asm.Label ok = a.newLabel("div_ok");
+                Label ok = a.newLabel("div_ok");
                 a.cmn(w, y, 1);
                 a.bcond(Cond.NE, ok);
                 long min = narrow ? Ints.min(t) : t == Type.I32 ? Integer.MIN_VALUE : Long.MIN_VALUE;

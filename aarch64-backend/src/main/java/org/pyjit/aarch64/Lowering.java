@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pyjit.aarch64.asm.A64Assembler;
+import org.pyjit.aarch64.asm.AddSubOp;
 import org.pyjit.aarch64.asm.Addr;
 import org.pyjit.aarch64.asm.Cond;
+import org.pyjit.aarch64.asm.CondSelOp;
 import org.pyjit.aarch64.asm.Extend;
 import org.pyjit.aarch64.asm.Fp;
+import org.pyjit.aarch64.asm.FpImmediate;
 import org.pyjit.aarch64.asm.FpWidth;
 import org.pyjit.aarch64.asm.Gp;
 import org.pyjit.aarch64.asm.Label;
@@ -233,7 +236,7 @@ final class Lowering {
     static void loadFloat(A64Assembler a, FpWidth w, Fp d, long bits) {
         if (bits == 0) {
             a.fmov(w, d, Gp.ZR);
-        } else if (org.pyjit.aarch64.asm.FpImmediate.encode(bits, w).isPresent()) {
+        } else if (FpImmediate.encode(bits, w).isPresent()) {
             a.fmovImm(w, d, bits);
         } else {
             a.ldrLiteral(w == FpWidth.S ? MemOp.LDR_S : MemOp.LDR_D, d, a.constant(bits));
@@ -399,7 +402,7 @@ final class Lowering {
             A64Assembler as = c.asm();
             if (narrow(t)) {
                 extendNarrow(as, t, signed, S0, c.gp(base));
-                as.addSubExt(org.pyjit.aarch64.asm.AddSubOp.SUBS, Width.W, Gp.ZR, S0, c.gp(base + 1),
+                as.addSubExt(AddSubOp.SUBS, Width.W, Gp.ZR, S0, c.gp(base + 1),
                         extendOf(t, signed), 0);
             } else {
                 as.cmp(w, c.gp(base), c.gp(base + 1));
@@ -428,7 +431,7 @@ final class Lowering {
             cmp.encoding().encode(c, 1);
             c.asm().cset(Width.W, c.gp(0), cmp.first());
             if (cmp.second() != null) {
-                c.asm().condSel(org.pyjit.aarch64.asm.CondSelOp.CSINC, Width.W, c.gp(0), c.gp(0), Gp.ZR,
+                c.asm().condSel(CondSelOp.CSINC, Width.W, c.gp(0), c.gp(0), Gp.ZR,
                         cmp.second().invert());
             }
         });
@@ -459,7 +462,7 @@ final class Lowering {
         } else {
             push("csel", ops, c -> {
                 testNonZero(c.asm(), ct, c.gp(1));
-                c.asm().condSel(org.pyjit.aarch64.asm.CondSelOp.CSEL, Width.X, c.gp(0), c.gp(2), c.gp(3), Cond.NE);
+                c.asm().condSel(CondSelOp.CSEL, Width.X, c.gp(0), c.gp(2), c.gp(3), Cond.NE);
             });
         }
     }
@@ -701,7 +704,7 @@ final class Lowering {
             a.bcond(Cond.HS, c.target(0));
             Label table = a.newLabel("jump_table");
             a.adr(S0, table);
-            a.addSub(org.pyjit.aarch64.asm.AddSubOp.ADD, Width.X, S0, S0, S1, Shift.LSL, 2);
+            a.addSub(AddSubOp.ADD, Width.X, S0, S0, S1, Shift.LSL, 2);
             a.br(S0);
             a.bind(table);
             for (int k = 1; k <= n; k++) {
