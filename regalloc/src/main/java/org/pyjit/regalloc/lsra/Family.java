@@ -36,6 +36,9 @@ final class Family {
     PReg hintReg;
     Family hintFamily;
     int slot = -1;
+    /** The child that most recently received a register (hint source while walking). */
+    Interval lastAllocated;
+    private int[] starts = new int[1];
 
     Family(int id, Kind kind, int vreg, RegClass cls, PReg fixedReg) {
         this.id = id;
@@ -84,21 +87,43 @@ final class Family {
         return lo > 0 && regUses[lo - 1] >= floor ? regUses[lo - 1] : -1;
     }
 
-    /** The child covering {@code pos}, or null when the value is not live there. */
+    /** The child covering {@code pos}, or null when the value is not live there. Needs {@link #sealChildren()}. */
     Interval childAt(int pos) {
-        int lo = 0, hi = children.size();
+        Interval c = childAtLive(pos);
+        return c != null && c.covers(pos) ? c : null;
+    }
+
+    /**
+     * The child that covers {@code pos} given that the value is live there (the last child
+     * starting at or before it): no range search. Needs {@link #sealChildren()}.
+     */
+    Interval childAtLive(int pos) {
+        if (starts.length == 1) return children.get(0);
+        int lo = 0, hi = starts.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (children.get(mid).from() <= pos) lo = mid + 1; else hi = mid;
+            if (starts[mid] <= pos) lo = mid + 1; else hi = mid;
         }
-        if (lo == 0) return null;
-        Interval c = children.get(lo - 1);
-        return c.covers(pos) ? c : null;
+        return lo == 0 ? null : children.get(lo - 1);
+    }
+
+    /**
+     * While the walker runs, children form a linked list (splits insert in O(1)); afterwards the
+     * list is frozen into {@link #children} with an array of start positions for lookups.
+     */
+    void sealChildren() {
+        Interval first = children.get(0);
+        children.clear();
+        for (Interval c = first; c != null; c = c.next) children.add(c);
+        starts = new int[children.size()];
+        for (int k = 0; k < starts.length; k++) starts[k] = children.get(k).from();
     }
 
     void insertChildAfter(Interval existing, Interval child) {
-        int i = children.lastIndexOf(existing);
-        children.add(i + 1, child);
+        child.prev = existing;
+        child.next = existing.next;
+        if (existing.next != null) existing.next.prev = child;
+        existing.next = child;
     }
 
     @Override

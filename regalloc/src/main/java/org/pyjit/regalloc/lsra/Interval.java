@@ -20,6 +20,9 @@ final class Interval {
     private int n;
     PReg reg;
     boolean spilled;
+    /** Neighbouring split children of the same family, in position order. */
+    Interval prev;
+    Interval next;
 
     Interval(Family family, int id, int capacity) {
         this.family = family;
@@ -106,6 +109,18 @@ final class Interval {
             if (r[2 * mid + 1] <= pos) lo = mid + 1; else hi = mid;
         }
         return lo;
+    }
+
+    private int cursor;
+
+    /**
+     * {@link #covers} for a caller whose {@code pos} never decreases between calls (the walker):
+     * amortised constant time.
+     */
+    boolean coversAscending(int pos) {
+        if (cursor >= n) cursor = n - 1;
+        while (cursor < n - 1 && r[2 * cursor + 1] <= pos) cursor++;
+        return r[2 * cursor] <= pos && pos < r[2 * cursor + 1];
     }
 
     boolean covers(int pos) {

@@ -55,6 +55,7 @@ public final class LinearScanAllocator {
         for (RegClass c : RegClass.values()) {
             new LinearScanWalker(c, env, order, ib, fn).run(byClass.get(c.ordinal()));
         }
+        for (Family f : ib.families) f.sealChildren();
         SpillSlotAssigner slots = new SpillSlotAssigner();
         slots.assign(ib.families);
 
@@ -153,9 +154,11 @@ public final class LinearScanAllocator {
             for (int k = 0; k < numSlots; k++) slots[k] = new Allocation.Slot(k);
         }
 
+        /** Location of {@code f} at {@code pos}, where the builder guarantees it is live. */
         Allocation at(Family f, int pos) {
-            Interval c = f.childAt(pos);
+            Interval c = f.childAtLive(pos);
             if (c == null) throw new IllegalStateException(f + " is not live at position " + pos);
+            assert c.covers(pos) : f + " is not live at position " + pos;
             return of(c);
         }
 

@@ -71,7 +71,7 @@ final class LinearScanWalker {
                 Interval a = active.get(k);
                 if (a.to() <= pos) {
                     removeAt(active, k);
-                } else if (!a.covers(pos)) {
+                } else if (!a.coversAscending(pos)) {
                     removeAt(active, k);
                     inactive.add(a);
                 }
@@ -80,13 +80,16 @@ final class LinearScanWalker {
                 Interval a = inactive.get(k);
                 if (a.to() <= pos) {
                     removeAt(inactive, k);
-                } else if (a.covers(pos)) {
+                } else if (a.coversAscending(pos)) {
                     removeAt(inactive, k);
                     active.add(a);
                 }
             }
             if (!tryAllocateFree(cur)) allocateBlocked(cur);
-            if (cur.reg != null) active.add(cur);
+            if (cur.reg != null) {
+                active.add(cur);
+                cur.family.lastAllocated = cur;
+            }
         }
     }
 
@@ -114,13 +117,10 @@ final class LinearScanWalker {
 
     private int hint(Interval cur) {
         Family f = cur.family;
-        int i = f.children.lastIndexOf(cur);
-        if (i > 0 && f.children.get(i - 1).reg != null) return idx(f.children.get(i - 1).reg);
-        if (i > 0) return -1;
+        if (cur.prev != null) return cur.prev.reg != null ? idx(cur.prev.reg) : -1;
         if (f.hintReg != null) return idx(f.hintReg);
         if (f.hintFamily != null) {
-            Interval h = f.hintFamily.childAt(cur.from() - 1);
-            if (h == null) h = f.hintFamily.childAt(cur.to());
+            Interval h = f.hintFamily.lastAllocated;
             if (h == null) h = f.hintFamily.parent();
             if (h.reg != null) return idx(h.reg);
         }
@@ -135,8 +135,9 @@ final class LinearScanWalker {
 
     private boolean tryAllocateFree(Interval cur) {
         java.util.Arrays.fill(freePos, Interval.INF);
-        for (Interval a : active) freePos[idx(a.reg)] = 0;
-        for (Interval a : inactive) {
+        for (int q = 0, nq = active.size(); q < nq; q++) freePos[idx(active.get(q).reg)] = 0;
+        for (int q = 0, nq = inactive.size(); q < nq; q++) {
+            Interval a = inactive.get(q);
             int r = idx(a.reg);
             if (freePos[r] > cur.from()) freePos[r] = Math.min(freePos[r], a.nextIntersection(cur, cur.from()));
         }
@@ -164,11 +165,13 @@ final class LinearScanWalker {
         int f = cur.from(), g = BlockOrder.floor4(f);
         java.util.Arrays.fill(usePos, Interval.INF);
         java.util.Arrays.fill(blockPos, Interval.INF);
-        for (Interval a : active) {
+        for (int q = 0, nq = active.size(); q < nq; q++) {
+            Interval a = active.get(q);
             int r = idx(a.reg);
             usePos[r] = Math.min(usePos[r], unsplittable(a) ? 0 : a.nextRegUse(g));
         }
-        for (Interval a : inactive) {
+        for (int q = 0, nq = inactive.size(); q < nq; q++) {
+            Interval a = inactive.get(q);
             int r = idx(a.reg);
             if (a.nextIntersection(cur, f) == Interval.INF) continue;
             usePos[r] = Math.min(usePos[r], unsplittable(a) ? 0 : a.nextRegUse(g));
