@@ -6,22 +6,31 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@code PYJIT_STATS=1} table, printed on stderr at exit: one row per compiled code object
- * (calls, compile time, machine-code size, deoptimisations), a totals row, and the runtime's own
- * costs. Rows are added by the compiler as it works; until it exists the table has only totals.
+ * The {@code PYJIT_STATS=1} table, printed on stderr at exit: one row per hot code object
+ * (qualified name, calls and back edges counted, what became of it), a totals row, the entry
+ * points' own figures and the runtime's costs.
  */
 public final class JitStats {
 
     /**
-     * One compiled code object.
+     * One hot code object.
      *
      * @param name qualified name and first line, e.g. {@code fib (fib.py:1)}
-     * @param calls entries into the compiled code
-     * @param compileNanos time spent compiling it
-     * @param codeBytes machine-code size
-     * @param deopts exits to the interpreter other than returns
+     * @param calls calls counted
+     * @param backEdges loop back edges counted
+     * @param state its compile state, e.g. {@code hot, not compiled: no compiler yet}
      */
-    public record Row(String name, long calls, long compileNanos, long codeBytes, long deopts) { }
+    public record Row(String name, long calls, long backEdges, String state) { }
+
+    /**
+     * The entry points' figures.
+     *
+     * @param installed whether they are installed (false: disabled or installation failed)
+     * @param codeObjects code objects that ran since installation
+     * @param codeBytes machine code of the callbacks
+     * @param compileNanos time to generate it
+     */
+    public record Entry(boolean installed, long codeObjects, long codeBytes, long compileNanos) { }
 
     /**
      * Costs of the runtime itself.
@@ -49,7 +58,7 @@ public final class JitStats {
     }
 
     /**
-     * Adds a compiled code object.
+     * Adds a hot code object.
      *
      * @param row its counters
      */
@@ -61,20 +70,24 @@ public final class JitStats {
      * Prints the table.
      *
      * @param out where (stderr)
+     * @param entry the entry points' figures
      * @param runtime the runtime's costs
      */
-    public synchronized void print(PrintStream out, Runtime runtime) {
-        String format = "%-44s %12s %12s %12s %8s%n";
+    public synchronized void print(PrintStream out, Entry entry, Runtime runtime) {
+        String format = "%-48s %12s %12s  %s%n";
         out.printf("pyjit statistics (%s, threshold %d)%n", disabled ? "JIT disabled" : "JIT enabled", threshold);
-        out.printf(format, "code object", "calls", "compile ms", "code bytes", "deopts");
-        out.println("-".repeat(92));
-        rows.stream().sorted(Comparator.comparingLong(Row::calls).reversed()).forEach(r ->
-                out.printf(format, r.name(), r.calls(), ms(r.compileNanos()), r.codeBytes(), r.deopts()));
-        out.printf(format, "total (" + rows.size() + " compiled)",
-                rows.stream().mapToLong(Row::calls).sum(),
-                ms(rows.stream().mapToLong(Row::compileNanos).sum()),
-                rows.stream().mapToLong(Row::codeBytes).sum(),
-                rows.stream().mapToLong(Row::deopts).sum());
+        out.printf(format, "code object", "calls", "back edges", "state");
+        out.println("-".repeat(110));
+        rows.stream().sorted(Comparator.comparingLong((Row r) -> r.calls() + r.backEdges()).reversed()).forEach(r ->
+                out.printf(format, r.name(), r.calls(), r.backEdges(), r.state()));
+        out.printf(format, "total (" + rows.size() + " hot, 0 compiled)",
+                rows.stream().mapToLong(Row::calls).sum(), rows.stream().mapToLong(Row::backEdges).sum(), "");
+        if (entry.installed()) {
+            out.printf("entry points: %d code objects ran, %d bytes of machine code generated in %s ms%n",
+                    entry.codeObjects(), entry.codeBytes(), ms(entry.compileNanos()));
+        } else {
+            out.println("entry points: not installed");
+        }
         out.printf("boot %s ms; signal bridge: %d polls, %d forwarded, %s ms CPU%n",
                 ms(runtime.bootNanos()), runtime.signalPolls(), runtime.signalsForwarded(),
                 runtime.signalCpuNanos() < 0 ? "?" : ms(runtime.signalCpuNanos()));

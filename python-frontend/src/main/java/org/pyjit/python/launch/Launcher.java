@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.pyjit.python.entry.EntryCode;
+import org.pyjit.python.entry.EntryException;
+import org.pyjit.python.entry.EntryPoints;
+import org.pyjit.python.entry.HotCode;
 import org.pyjit.python.layout.CPythonLayout;
 import org.pyjit.python.layout.CPythonVersion;
 
@@ -16,9 +21,10 @@ import org.pyjit.python.layout.CPythonVersion;
  * find CPython ({@link PythonLocator}); load libpython ({@link LibPython}); pick the
  * {@link CPythonLayout} of its version; then, on a Java thread with a {@value #PYTHON_STACK_MB}
  * MB stack (deep recursion needs a C stack as large as python's main thread has), build the
- * {@code PyConfig} from the untouched command line, initialise, start the {@link SignalBridge},
- * and call {@code Py_RunMain}, whose result is the exit status. Python's "main thread" is that
- * Java thread.
+ * {@code PyConfig} from the untouched command line, initialise, install the JIT's
+ * {@link EntryPoints} (their machine code is compiled on another thread while CPython
+ * initialises), start the {@link SignalBridge}, and call {@code Py_RunMain}, whose result is the
+ * exit status. Python's "main thread" is that Java thread.
  */
 public final class Launcher {
 
@@ -77,10 +83,12 @@ public final class Launcher {
             log.log("boot", "jit " + (options.disabled() ? "disabled" : "threshold " + options.threshold()));
         }
         JitStats stats = new JitStats(options.threshold(), options.disabled());
+        CompletableFuture<EntryCode> entryCode = options.disabled() ? null
+                : CompletableFuture.supplyAsync(() -> EntryCode.compile(layout));
         List<byte[]> argv = new ArrayList<>();
         argv.add(python.executable().toString().getBytes(StandardCharsets.UTF_8));
         argv.addAll(arguments);
-        PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats());
+        PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats(), entryCode, options.threshold(), log);
         main.report = new ExitReport(options, stats, log, main);
         Thread thread = new Thread(null, main, "python-main", PYTHON_STACK_MB << 20);
         thread.start();
@@ -117,9 +125,17 @@ public final class Launcher {
             if (!done.compareAndSet(false, true)) {
                 return;
             }
+            EntryPoints entry = main.entry;
+            if (entry != null) {
+                for (HotCode h : entry.hotCode()) {
+                    stats.add(new JitStats.Row(h.name(), h.calls(), h.backEdges(), h.state().text()));
+                }
+            }
             if (options.stats()) {
                 SignalBridge bridge = main.bridge;
-                stats.print(err, new JitStats.Runtime(main.bootNanos - startNanos,
+                JitStats.Entry figures = entry == null ? new JitStats.Entry(false, 0, 0, 0)
+                        : new JitStats.Entry(true, entry.codeObjectsSeen(), entry.codeBytes(), entry.compileNanos());
+                stats.print(err, figures, new JitStats.Runtime(main.bootNanos - startNanos,
                         bridge == null ? 0 : bridge.polls(), bridge == null ? 0 : bridge.forwarded(),
                         bridge == null ? -1 : bridge.cpuNanosSoFar()));
             }
@@ -149,13 +165,21 @@ public final class Launcher {
         private final LibC libc;
         private final List<byte[]> argv;
         private final boolean measure;
+        private final CompletableFuture<EntryCode> entryCode;
+        private final int threshold;
+        private final JitLog log;
+        volatile EntryPoints entry;
         int exitStatus = LaunchException.EXIT_STATUS;
         long bootNanos;
         volatile SignalBridge bridge;
         ExitReport report;
 
-        PythonMain(LibPython lib, CPythonLayout layout, LibC libc, List<byte[]> argv, boolean measure) {
+        PythonMain(LibPython lib, CPythonLayout layout, LibC libc, List<byte[]> argv, boolean measure,
+                   CompletableFuture<EntryCode> entryCode, int threshold, JitLog log) {
             this.lib = lib;
+            this.entryCode = entryCode;
+            this.threshold = threshold;
+            this.log = log;
             this.layout = layout;
             this.libc = libc;
             this.argv = argv;
@@ -187,11 +211,25 @@ public final class Launcher {
             if (report.wanted()) {
                 lib.atExit(report);
             }
+            if (entryCode != null) {
+                installEntryPoints();
+            }
             try (SignalBridge running = new SignalBridge(libc, lib.runtimeAddress(), layout.runtime(),
                     libc.pthreadSelf(), measure)) {
                 bridge = running;
                 bootNanos = System.nanoTime();
                 exitStatus = lib.runMain();
+            }
+        }
+
+        /** Installs the entry points; a failure is one warning in the log and no JIT. */
+        private void installEntryPoints() {
+            try {
+                entry = EntryPoints.install(lib.library(), entryCode.join(), threshold, line -> log.log("jit", line));
+            } catch (EntryException e) {
+                log.log("warning", "running without the JIT: " + e.getMessage());
+            } catch (RuntimeException e) {
+                log.log("warning", "running without the JIT: " + e);
             }
         }
     }

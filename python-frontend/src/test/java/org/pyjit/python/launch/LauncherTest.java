@@ -84,7 +84,8 @@ class LauncherTest {
         assertTrue(text.contains("boot: version 3.12."), text);
         assertTrue(text.contains("boot: jit threshold 7") && text.contains("exit: finalized"), text);
         assertTrue(o.err().startsWith("pyjit statistics (JIT enabled, threshold 7)"), o.err());
-        assertTrue(o.err().contains("total (0 compiled)"), o.err());
+        assertTrue(o.err().contains(" hot, 0 compiled)"), o.err());
+        assertTrue(text.contains("jit: entry: sys.monitoring tool 5"), text);
         Outcome disabled = pyjit(dir, Map.of("PYJIT_DISABLE", "1", "PYJIT_STATS", "1"), "-c", "pass");
         assertTrue(disabled.err().startsWith("pyjit statistics (JIT disabled"), disabled.err());
     }

@@ -63,7 +63,9 @@ class SigintTest {
 
     @Test
     void busyLoopIsInterrupted(@TempDir Path dir) throws Exception {
-        assertLikePython(dir, "-c", "print('ready')\nwhile True: pass");
+        // One line: while pyjit counts a loop its jump is INSTRUMENTED_JUMP_BACKWARD, whose
+        // eval-breaker exception names the jump's line (README, known differences).
+        assertLikePython(dir, "-c", "print('ready'); [None for _ in iter(int, 1)]");
     }
 
     @Test

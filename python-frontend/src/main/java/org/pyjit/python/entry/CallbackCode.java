@@ -1,0 +1,219 @@
+package org.pyjit.python.entry;
+
+import java.util.List;
+import org.pyjit.ir.Block;
+import org.pyjit.ir.FunctionBuilder;
+import org.pyjit.ir.IntCC;
+import org.pyjit.ir.IrFunction;
+import org.pyjit.ir.IrModule;
+import org.pyjit.ir.Opcode;
+import org.pyjit.ir.Signature;
+import org.pyjit.ir.Type;
+import org.pyjit.ir.Value;
+import org.pyjit.python.entry.EntryData.Field;
+import org.pyjit.python.layout.CPythonLayout;
+
+/**
+ * The IR of the three native functions behind the entry points, built with
+ * {@link FunctionBuilder}:
+ *
+ * <ul>
+ *   <li>{@value #PY_START}: the {@code PY_START} callback, a vectorcall function (and, with the
+ *       same code, a {@code METH_FASTCALL} {@code ml_meth}: both receive the argument vector
+ *       second). Counts a call of {@code args[0]}; at the threshold it upcalls once.
+ *   <li>{@value #JUMP}: the {@code JUMP} callback {@code (code, from, to)}. A forward jump returns
+ *       {@code DISABLE}; a backward jump counts a back edge of its loop (indexed by the jump's
+ *       code unit); at the threshold it upcalls once.
+ *   <li>{@value #FREE_STATE}: the {@code co_extra} free function.
+ * </ul>
+ *
+ * <p>Invariants: no path calls Java except the attach upcall (once per code object), the hot
+ * upcall (once per hot code object or loop, as the location is then disabled) and the release of
+ * a recorded state; every return value is an immortal object ({@code None} or {@code DISABLE}) or
+ * what the hot upcall returned; no instruction can trap.
+ */
+final class CallbackCode {
+
+    static final String PY_START = "pyjit_py_start";
+    static final String JUMP = "pyjit_jump";
+    static final String FREE_STATE = "pyjit_free_state";
+
+    /** {@code _PyCodeObjectExtra.ce_size} and {@code ce_extras[0]} (internal/pycore_code.h). */
+    private static final int EXTRA_SIZE = 0;
+    private static final int EXTRA_SLOTS = 8;
+
+    private static final Signature VECTORCALL = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
+    private static final Signature ATTACH = Signature.of(Type.I64, Type.I64);
+    private static final Signature HOT = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
+    private static final Signature UNARY_VOID = Signature.ofVoid(Type.I64);
+
+    private final CPythonLayout layout;
+    private final EntryData data;
+
+    /**
+     * @param layout the running CPython's offsets
+     * @param data the block of run-time constants
+     */
+    CallbackCode(CPythonLayout layout, EntryData data) {
+        this.layout = layout;
+        this.data = data;
+    }
+
+    /** The module of the three functions. */
+    IrModule module() {
+        return IrModule.of(pyStart(), jump(), freeState());
+    }
+
+    private IrFunction pyStart() {
+        return FunctionBuilder.build(PY_START, VECTORCALL, b -> {
+            Block entry = b.createBlock();
+            Value args = b.appendEntryParams(entry).get(1);
+            b.switchToBlock(entry);
+            Value base = b.iconst(Type.I64, data.address());
+            Value code = b.load(Type.I64, args, 0);
+            Block count = b.createBlock();
+            Value state = b.appendBlockParam(count, Type.I64);
+            new StateLookup(b, base, code).emit(count);
+            b.switchToBlock(count);
+            Value calls = b.iaddImm(b.load(Type.I64, state, CodeState.CALLS), 1);
+            b.store(calls, state, CodeState.CALLS);
+            new ThresholdTest(b, base, code, state).emit(calls, b.iconst(Type.I64, -1), b.iconst(Type.I64, -1));
+        });
+    }
+
+    private IrFunction jump() {
+        return FunctionBuilder.build(JUMP, VECTORCALL, b -> {
+            Block entry = b.createBlock();
+            Value args = b.appendEntryParams(entry).get(1);
+            b.switchToBlock(entry);
+            Value base = b.iconst(Type.I64, data.address());
+            Value code = b.load(Type.I64, args, 0);
+            Value fromObj = b.load(Type.I64, args, 8);
+            Value toObj = b.load(Type.I64, args, 16);
+            // Offsets are small non-negative ints: compact (lv_tag < 16), value = ob_digit[0].
+            Value notCompact = b.binary(Opcode.BOR, b.load(Type.I64, fromObj, layout.longs().lvTag()),
+                    b.load(Type.I64, toObj, layout.longs().lvTag()));
+            Block disable = b.createBlock();
+            Block offsets = b.createBlock();
+            b.brif(b.icmpImm(IntCC.UGE, notCompact, 16), disable, offsets);
+            b.switchToBlock(offsets);
+            Value from = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, fromObj, layout.longs().digits()));
+            Value to = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, toObj, layout.longs().digits()));
+            Block backward = b.createBlock();
+            b.brif(b.icmp(IntCC.UGT, to, from), disable, backward);
+            b.switchToBlock(backward);
+            Block count = b.createBlock();
+            Value state = b.appendBlockParam(count, Type.I64);
+            new StateLookup(b, base, code).emit(count);
+            b.switchToBlock(count);
+            Value unit = b.binaryImm(Opcode.USHR_IMM, from, 1);
+            Value units = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, state, CodeState.UNITS));
+            Block inRange = b.createBlock();
+            b.brif(b.icmp(IntCC.UGE, unit, units), disable, inRange);
+            b.switchToBlock(inRange);
+            Value total = b.iaddImm(b.load(Type.I64, state, CodeState.BACK_EDGES), 1);
+            b.store(total, state, CodeState.BACK_EDGES);
+            Value slot = b.iadd(state, b.binaryImm(Opcode.ISHL_IMM, unit, 2));
+            Value edges = b.iaddImm(b.load(Type.I32, slot, CodeState.LOOPS), 1);
+            b.store(edges, slot, CodeState.LOOPS);
+            new ThresholdTest(b, base, code, state).emit(b.convert(Opcode.SEXTEND, Type.I64, edges), from, to);
+            b.switchToBlock(disable);
+            b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+        });
+    }
+
+    private IrFunction freeState() {
+        return FunctionBuilder.build(FREE_STATE, UNARY_VOID, b -> {
+            Block entry = b.createBlock();
+            Value state = b.appendEntryParams(entry).get(0);
+            b.switchToBlock(entry);
+            Value base = b.iconst(Type.I64, data.address());
+            Block recorded = b.createBlock();
+            Block plain = b.createBlock();
+            Value flags = b.load(Type.I32, state, CodeState.FLAGS);
+            b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.RECORDED), recorded, plain);
+            b.switchToBlock(recorded);
+            b.callIndirect(UNARY_VOID, b.load(Type.I64, base, Field.RELEASED.offset()), state);
+            b.ret();
+            b.switchToBlock(plain);
+            b.callIndirect(UNARY_VOID, b.load(Type.I64, base, Field.FREE.offset()), state);
+            b.ret();
+        });
+    }
+
+    /**
+     * Finds the code object's state in {@code co_extra[index]} and jumps to a block taking it; a
+     * code object without one goes through the attach upcall, and if that fails the callback
+     * returns {@code DISABLE}.
+     */
+    private final class StateLookup {
+        private final FunctionBuilder b;
+        private final Value base;
+        private final Value code;
+
+        StateLookup(FunctionBuilder b, Value base, Value code) {
+            this.b = b;
+            this.base = base;
+            this.code = code;
+        }
+
+        void emit(Block found) {
+            Block sized = b.createBlock();
+            Block slotted = b.createBlock();
+            Block attach = b.createBlock();
+            Block attached = b.createBlock();
+            Block failed = b.createBlock();
+            Value index = b.load(Type.I64, base, Field.EXTRA_INDEX.offset());
+            Value extra = b.load(Type.I64, code, layout.code().extra());
+            b.brif(b.icmpImm(IntCC.EQ, extra, 0), attach, sized);
+            b.switchToBlock(sized);
+            b.brif(b.icmp(IntCC.ULE, b.load(Type.I64, extra, EXTRA_SIZE), index), attach, slotted);
+            b.switchToBlock(slotted);
+            Value state = b.load(Type.I64, b.iadd(extra, b.binaryImm(Opcode.ISHL_IMM, index, 3)), EXTRA_SLOTS);
+            b.brif(b.icmpImm(IntCC.EQ, state, 0), attach, List.of(), found, List.of(state));
+            b.switchToBlock(attach);
+            Value fresh = b.callIndirect(ATTACH, b.load(Type.I64, base, Field.ATTACH.offset()), code).get(0);
+            b.brif(b.icmpImm(IntCC.EQ, fresh, 0), failed, List.of(), attached, List.of());
+            b.switchToBlock(attached);
+            b.jump(found, fresh);
+            b.switchToBlock(failed);
+            b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+        }
+    }
+
+    /**
+     * Below the limit ({@code min(threshold, count limit)}): {@code None}. At the threshold: the
+     * hot upcall, whose result is returned. Otherwise, i.e. at the count limit of a threshold that
+     * is higher, or beyond the threshold (the location was re-armed, e.g. by
+     * {@code sys.monitoring.restart_events()}): {@code DISABLE} without calling Java.
+     */
+    private static final class ThresholdTest {
+        private final FunctionBuilder b;
+        private final Value base;
+        private final Value code;
+        private final Value state;
+
+        ThresholdTest(FunctionBuilder b, Value base, Value code, Value state) {
+            this.b = b;
+            this.base = base;
+            this.code = code;
+            this.state = state;
+        }
+
+        void emit(Value count, Value from, Value to) {
+            Block below = b.createBlock();
+            Block reached = b.createBlock();
+            Block hot = b.createBlock();
+            Block beyond = b.createBlock();
+            b.brif(b.icmp(IntCC.SLT, count, b.load(Type.I64, base, Field.LIMIT.offset())), below, reached);
+            b.switchToBlock(below);
+            b.ret(b.load(Type.I64, base, Field.NONE.offset()));
+            b.switchToBlock(reached);
+            b.brif(b.icmp(IntCC.EQ, count, b.load(Type.I64, base, Field.THRESHOLD.offset())), hot, beyond);
+            b.switchToBlock(hot);
+            b.ret(b.callIndirect(HOT, b.load(Type.I64, base, Field.HOT.offset()), code, state, from, to).get(0));
+            b.switchToBlock(beyond);
+            b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.pyjit.python.entry;
+
+/**
+ * The per-code-object counters, in native memory reached from {@code co_extra}.
+ *
+ * <pre>
+ * +0   i64  calls          PY_START events counted
+ * +8   i64  back edges     backward JUMP events counted, all loops together
+ * +16  i32  units          Py_SIZE(code): entries of the loop counter array
+ * +20  i32  flags          {@link #RECORDED}
+ * +24  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
+ * </pre>
+ *
+ * Allocated zeroed with libc {@code calloc} by the attach upcall, released with libc
+ * {@code free} by the {@code co_extra} free function (through Java first if {@link #RECORDED}).
+ */
+final class CodeState {
+
+    static final int CALLS = 0;
+    static final int BACK_EDGES = 8;
+    static final int UNITS = 16;
+    static final int FLAGS = 20;
+    static final int LOOPS = 24;
+
+    /** Flag: Java holds a record naming this state; it must hear of the release. */
+    static final int RECORDED = 1;
+
+    private CodeState() {
+    }
+
+    /** Bytes of a state for a code object of {@code units} code units. */
+    static long size(long units) {
+        return LOOPS + 4 * units;
+    }
+}

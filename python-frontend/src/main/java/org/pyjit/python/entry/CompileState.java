@@ -1,0 +1,45 @@
+package org.pyjit.python.entry;
+
+/** What happened to a hot code object once it reached the threshold. */
+public enum CompileState {
+    /** A plain function: compilable, but there is no compiler yet. */
+    NO_COMPILER("hot, not compiled: no compiler yet"),
+    /** A generator, coroutine or async generator: its frames are resumed, not entered. */
+    GENERATOR("hot, not compilable: generator or coroutine"),
+    /** A module or class body, or {@code exec}'d code: runs once per execution, with a locals dict. */
+    BODY("hot, not compilable: module or class body");
+
+    private final String text;
+
+    CompileState(String text) {
+        this.text = text;
+    }
+
+    /** The text of the statistics table and the log. */
+    public String text() {
+        return text;
+    }
+
+    /** {@code co_flags} bits (Include/cpython/code.h). */
+    private static final int CO_OPTIMIZED = 0x1;
+    private static final int CO_GENERATOR = 0x20;
+    private static final int CO_COROUTINE = 0x80;
+    private static final int CO_ITERABLE_COROUTINE = 0x100;
+    private static final int CO_ASYNC_GENERATOR = 0x200;
+
+    /**
+     * The state of a code object with these flags once hot.
+     *
+     * @param coFlags {@code co_flags}
+     * @return its state
+     */
+    static CompileState of(int coFlags) {
+        if ((coFlags & (CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) != 0) {
+            return GENERATOR;
+        }
+        if ((coFlags & CO_OPTIMIZED) == 0) {
+            return BODY;
+        }
+        return NO_COMPILER;
+    }
+}

@@ -1,0 +1,153 @@
+package org.pyjit.python.entry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.pyjit.python.layout.CPythonLayout;
+
+/**
+ * The Java side of the upcalls: attaches counter states to code objects (once each) and records
+ * the code objects and loops that became hot. Runs on Python threads holding the GIL; the
+ * monitor only guards against the exit report reading concurrently.
+ *
+ * <p>Invariant: a state is in {@link #records} exactly when its {@link CodeState#RECORDED} flag
+ * is set; its code object is alive until {@link #released} removes the address.
+ */
+final class HotCodeRegistry {
+
+    /** A hot code object: its counters live in native memory while the code object lives. */
+    private static final class Record {
+        final String name;
+        final CompileState state;
+        long code;
+        boolean hotFunction;
+        int hotLoops;
+        long calls;
+        long backEdges;
+
+        Record(String name, CompileState state, long code) {
+            this.name = name;
+            this.state = state;
+            this.code = code;
+        }
+    }
+
+    private final CApi api;
+    private final CPythonLayout layout;
+    private final long extraIndex;
+    private final long disable;
+    private final Consumer<String> log;
+    private final Map<Long, Record> records = new LinkedHashMap<>();
+    private final List<Record> released = new ArrayList<>();
+    private long attached;
+
+    HotCodeRegistry(CApi api, CPythonLayout layout, long extraIndex, long disable, Consumer<String> log) {
+        this.api = api;
+        this.layout = layout;
+        this.extraIndex = extraIndex;
+        this.disable = disable;
+        this.log = log;
+    }
+
+    /**
+     * The slow path of a code object's first event: allocates its zeroed state, sized by
+     * {@code Py_SIZE(code)}, and stores it in {@code co_extra}.
+     *
+     * @param code the code object
+     * @return the state, or 0 if it could not be attached (the callback then disables the event)
+     */
+    synchronized long attach(long code) {
+        long units = CApi.MEMORY.getLong(code + layout.object().size());
+        long state = api.calloc(CodeState.size(units));
+        if (state == 0) {
+            return 0;
+        }
+        CApi.MEMORY.putInt(state + CodeState.UNITS, (int) units);
+        if (api.codeSetExtra(code, extraIndex, state) != 0) {
+            api.errClear();
+            api.free(state);
+            return 0;
+        }
+        attached++;
+        return state;
+    }
+
+    /**
+     * A counter reached the threshold.
+     *
+     * @param code the code object
+     * @param state its state
+     * @param from the backward jump's offset in bytes, or -1 for a function's calls
+     * @param to the jump's target, or -1
+     * @return {@code DISABLE}: the location stops firing (the compiler will take over here)
+     */
+    synchronized long hot(long code, long state, long from, long to) {
+        Record r = records.get(state);
+        if (r == null) {
+            String qualname = api.stringAttribute(code, "co_qualname");
+            String file = api.stringAttribute(code, "co_filename");
+            long line = api.longAttribute(code, "co_firstlineno");
+            String base = file == null ? "?" : file.substring(file.lastIndexOf('/') + 1);
+            r = new Record((qualname == null ? "?" : qualname) + " (" + base + ":" + line + ")",
+                    CompileState.of(CApi.MEMORY.getInt(code + layout.code().flags())), code);
+            records.put(state, r);
+            CApi.MEMORY.putInt(state + CodeState.FLAGS,
+                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.RECORDED);
+        }
+        long calls = CApi.MEMORY.getLong(state + CodeState.CALLS);
+        if (from < 0) {
+            r.hotFunction = true;
+            log.accept("hot: function " + r.name + " after " + calls + " calls; " + r.state.text());
+        } else {
+            r.hotLoops++;
+            long edges = CApi.MEMORY.getInt(state + CodeState.LOOPS + 4 * (from / 2));
+            log.accept("hot: loop " + from + "->" + to + " in " + r.name + " after " + edges
+                    + " back edges (function: " + calls + " calls); " + r.state.text());
+        }
+        return disable;
+    }
+
+    /**
+     * A recorded state's code object died: keep its final counts, free the memory.
+     *
+     * @param state the state
+     */
+    synchronized void released(long state) {
+        Record r = records.remove(state);
+        if (r != null) {
+            snapshot(r, state);
+            r.code = 0;
+            released.add(r);
+        }
+        api.free(state);
+    }
+
+    private static void snapshot(Record r, long state) {
+        r.calls = CApi.MEMORY.getLong(state + CodeState.CALLS);
+        r.backEdges = CApi.MEMORY.getLong(state + CodeState.BACK_EDGES);
+    }
+
+    /** Code objects given a state so far. */
+    synchronized long attachedCount() {
+        return attached;
+    }
+
+    /** Every hot code object, live or dead, in the order they became hot (live first). */
+    synchronized List<HotCode> hotCode() {
+        List<HotCode> out = new ArrayList<>();
+        for (Map.Entry<Long, Record> e : records.entrySet()) {
+            snapshot(e.getValue(), e.getKey());
+            out.add(row(e.getValue()));
+        }
+        for (Record r : released) {
+            out.add(row(r));
+        }
+        return out;
+    }
+
+    private static HotCode row(Record r) {
+        return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, r.state);
+    }
+}
