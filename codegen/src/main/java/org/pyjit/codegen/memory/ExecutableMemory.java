@@ -4,8 +4,6 @@ import com.kenai.jffi.MemoryIO;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
 
 /**
  * One anonymous private page mapping that holds machine code, under a strict W^X discipline.
@@ -42,10 +40,9 @@ public final class ExecutableMemory {
         UNMAPPED
     }
 
-    /** Loads libc once, on first use (class initialisation is the lock). */
+    /** Binds libc once, on first use (class initialisation is the lock). */
     private static final class Native {
         static final LibC LIBC = load();
-        static final jnr.ffi.Runtime RUNTIME = jnr.ffi.Runtime.getRuntime(LIBC);
         static final int PAGE_SIZE = LIBC.getpagesize();
 
         private static LibC load() {
@@ -55,11 +52,11 @@ public final class ExecutableMemory {
                 throw new UnsupportedOperationException(
                         "executable memory is implemented for 64-bit Linux only, not " + os + "/" + arch);
             }
-            return LibraryLoader.create(LibC.class).load("c");
+            return LibC.open();
         }
 
         static String errno() {
-            return "errno " + LastError.getLastError(RUNTIME);
+            return "errno " + LibC.errno();
         }
     }
 
@@ -92,7 +89,7 @@ public final class ExecutableMemory {
         }
         long page = pageSize();
         long size = Math.addExact(minBytes, page - 1) / page * page;
-        long addr = Native.LIBC.mmap(null, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
+        long addr = Native.LIBC.mmap(size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
         if (addr == MAP_FAILED || addr == 0L) {
             throw new OutOfMemoryError("mmap of " + size + " bytes failed: " + Native.errno());
         }

@@ -14,7 +14,8 @@
  *   <li><b>Calls.</b> {@link org.pyjit.codegen.memory.NativeInvoker} passes arguments as raw
  *       64-bit values per {@link org.pyjit.codegen.memory.NativeSignature}; it validates counts and
  *       kinds but cannot validate the code it calls.</li>
- *   <li>libc is bound lazily, once, through jnr-ffi; 64-bit Linux only.</li>
+ *   <li>libc is bound lazily, once, through raw jffi (symbol addresses and cached call contexts, no
+ *       generated stubs); 64-bit Linux only.</li>
  * </ul>
  */
 package org.pyjit.codegen.memory;
