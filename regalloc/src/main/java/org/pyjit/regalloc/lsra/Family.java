@@ -31,14 +31,16 @@ final class Family {
     final RegClass cls;
     final PReg fixedReg;
     final List<Interval> children = new ArrayList<>(1);
-    private int[] regUses = new int[4];
+    private int[] regUses = new int[2];
     private int numRegUses;
     PReg hintReg;
     Family hintFamily;
     int slot = -1;
     /** The child that most recently received a register (hint source while walking). */
     Interval lastAllocated;
-    private int[] starts = new int[1];
+    private int[] starts;
+    /** The sole child of an unsplit family (the common case), else null. */
+    private Interval only;
 
     Family(int id, Kind kind, int vreg, RegClass cls, PReg fixedReg) {
         this.id = id;
@@ -98,7 +100,7 @@ final class Family {
      * starting at or before it): no range search. Needs {@link #sealChildren()}.
      */
     Interval childAtLive(int pos) {
-        if (starts.length == 1) return children.get(0);
+        if (only != null) return only;
         int lo = 0, hi = starts.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
@@ -115,6 +117,8 @@ final class Family {
         Interval first = children.get(0);
         children.clear();
         for (Interval c = first; c != null; c = c.next) children.add(c);
+        only = children.size() == 1 ? first : null;
+        if (only != null) return;
         starts = new int[children.size()];
         for (int k = 0; k < starts.length; k++) starts[k] = children.get(k).from();
     }

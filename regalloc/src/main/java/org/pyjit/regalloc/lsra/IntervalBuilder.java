@@ -40,7 +40,7 @@ final class IntervalBuilder {
     private final MachineEnv env;
     private final BlockOrder order;
     private final LivenessAnalysis live;
-    final List<Family> families = new ArrayList<>();
+    final List<Family> families;
     final Family[] vregFamily;
     final OperandRef[][] operandRefs;
     final List<List<GapMove>> gapMoves;
@@ -60,6 +60,7 @@ final class IntervalBuilder {
         this.order = order;
         this.live = live;
         this.vregFamily = new Family[fn.numVRegs()];
+        this.families = new ArrayList<>(fn.numVRegs() + fn.numInsts() / 2);
         this.operandRefs = new OperandRef[fn.numInsts()][];
         this.copyDefInst = new int[fn.numVRegs()];
         this.copyDefFamily = new Family[fn.numVRegs()];

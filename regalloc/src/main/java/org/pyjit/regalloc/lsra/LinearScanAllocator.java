@@ -65,9 +65,9 @@ public final class LinearScanAllocator {
         List<List<Allocation>> allocations = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             IntervalBuilder.OperandRef[] refs = ib.operandRefs[i];
-            List<Allocation> l = new ArrayList<>(refs.length);
-            for (IntervalBuilder.OperandRef r : refs) l.add(loc.at(r.family(), r.pos()));
-            allocations.add(l);
+            Allocation[] l = new Allocation[refs.length];
+            for (int k = 0; k < refs.length; k++) l[k] = loc.at(refs[k].family(), refs[k].pos());
+            allocations.add(List.of(l));
         }
 
         List<List<Move>> gap = new ArrayList<>(n);
@@ -102,7 +102,7 @@ public final class LinearScanAllocator {
         DataFlowResolver flow = new DataFlowResolver(fn, order, live, ib, loc);
 
         MoveResolver resolver = new MoveResolver(env, slots::extraSlot);
-        List<Edit> edits = new ArrayList<>();
+        List<Edit> edits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<Move> start = flow.atBlockStart.get(i), mid = gap.get(i), end = flow.atBlockEnd.get(i);
             if (start == null && mid == null && end == null) continue;
@@ -116,16 +116,24 @@ public final class LinearScanAllocator {
         flow.edgeMoves.forEach((e, moves) -> edgeMoves.put(e, resolver.sequence(sorted(moves))));
 
         TreeSet<PReg> used = new TreeSet<>();
-        for (List<Allocation> l : allocations) for (Allocation a : l) if (a instanceof Allocation.Reg r) used.add(r.reg());
-        int[] counts = new int[3];
-        List<Move> all = new ArrayList<>();
-        for (Edit e : edits) all.add(e.move());
-        edgeMoves.values().forEach(all::addAll);
-        for (Move m : all) {
-            if (m.to() instanceof Allocation.Reg r) used.add(r.reg());
-            counts[m.from().isReg() ? (m.to().isReg() ? 2 : 0) : 1]++;
+        boolean[][] seen = new boolean[RegClass.values().length][64];
+        for (List<Allocation> l : allocations) {
+            for (int k = 0, nk = l.size(); k < nk; k++) {
+                if (l.get(k) instanceof Allocation.Reg r && !seen[r.reg().cls().ordinal()][r.reg().hwEncoding()]) {
+                    seen[r.reg().cls().ordinal()][r.reg().hwEncoding()] = true;
+                    used.add(r.reg());
+                }
+            }
         }
+        int[] counts = new int[3];
+        for (Edit e : edits) count(e.move(), used, counts);
+        for (List<Move> l : edgeMoves.values()) for (Move m : l) count(m, used, counts);
         return new RegAllocResult(allocations, edits, edgeMoves, slots.numSlots, used, new AllocStats(counts[0], counts[1], counts[2]));
+    }
+
+    private static void count(Move m, TreeSet<PReg> used, int[] counts) {
+        if (m.to() instanceof Allocation.Reg r) used.add(r.reg());
+        counts[m.from().isReg() ? (m.to().isReg() ? 2 : 0) : 1]++;
     }
 
     /** Orders a parallel move by destination so that the sequence is reproducible. */
