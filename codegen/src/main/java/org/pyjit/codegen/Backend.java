@@ -8,9 +8,9 @@ import org.pyjit.ir.IrModule;
  * machine code; installing and calling it is the {@link Jit}'s job.
  *
  * <h2>What the code must provide</h2>
- * For every IR function {@code %f}: an entry with the platform's C calling convention (System V
- * on x86-64, AAPCS64 on AArch64), so native code can call it through a plain function pointer;
- * and a <em>Java entry thunk</em> with the C signature {@code int64_t thunk(int64_t *args,
+ * For every IR function {@code %f}: a <em>C entry</em> with the platform's C calling convention
+ * (System V on x86-64, AAPCS64 on AArch64), so native code can call it through a plain function
+ * pointer; and a <em>Java entry thunk</em> with the C signature {@code int64_t thunk(int64_t *args,
  * ThreadContext *ctx)}, which
  * <ol>
  *   <li>saves the callee-saved registers and stores its stack pointer at {@code ctx+0},</li>
@@ -22,6 +22,17 @@ import org.pyjit.ir.IrModule;
  * {@link TrapSupport}, restores the stack pointer saved at {@code ctx+0}, clears it, restores the
  * thunk's callee-saved registers and makes the thunk return the trap code (always non-zero). A
  * trap with no thunk active on its thread (code called straight from C) calls {@code abort}.
+ *
+ * <h2>Stack limit</h2>
+ * Every thread context holds at {@link TrapSupport#STACK_LIMIT_OFFSET} the lowest stack address
+ * compiled code may use on its thread (the thread's stack bottom, the JVM's guard zones and a
+ * 64 KiB margin above them). Before allocating its frame, every compiled function compares the
+ * frame's lowest address with the limit and traps {@code stack_overflow} if it would reach below
+ * it, so unbounded recursion and oversized stack slots trap instead of faulting. The thunk takes
+ * the limit from its context; the C entry looks the context up through the pthread key (no
+ * context on the thread: no limit, exactly as for C code) and must preserve the native caller's
+ * registers as the C convention requires. Calls between compiled functions may pass the limit
+ * in a reserved register.
  */
 public interface Backend {
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param code        the machine code, to be placed at any 16-byte aligned address
  * @param entries     function name → offset of its C-ABI entry
  * @param javaEntries function name → offset of its Java entry thunk
- * @param sizes       function name → size in bytes of its body (thunks excluded)
+ * @param sizes       function name → size in bytes from its C entry to the end of its body
+ *                    (thunks excluded)
  */
 public record MachineCode(String backend, byte[] code, Map<String, Integer> entries,
         Map<String, Integer> javaEntries, Map<String, Integer> sizes) {

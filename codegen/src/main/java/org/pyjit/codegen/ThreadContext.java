@@ -14,7 +14,9 @@ import com.kenai.jffi.Type;
  * per thread that ever called compiled code).
  *
  * <p>Layout: {@code +0} the stack pointer saved by the active thunk (0 when none is active),
- * {@code +8} scratch for the trap handler. The argument buffer is separate.
+ * {@code +8} scratch for the trap handler, {@code +16} the thread's stack limit
+ * ({@link StackLimit}: the lowest address compiled code may use; written once, read by thunks
+ * and C entries). The argument buffer is separate.
  */
 final class ThreadContext {
     /** Largest number of arguments a Java call passes. */
@@ -28,6 +30,7 @@ final class ThreadContext {
     private ThreadContext() {
         MemoryIO io = MemoryIO.getInstance();
         context = io.allocateMemory(64, true);
+        io.putLong(context + TrapSupport.STACK_LIMIT_OFFSET, StackLimit.ofCurrentThread());
         args = io.allocateMemory(8L * MAX_ARGS, true);
         TrapSupport traps = TrapSupport.host();
         CallContext cc = CallContextCache.getInstance().getCallContext(Type.SINT32,

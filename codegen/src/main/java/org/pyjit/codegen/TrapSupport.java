@@ -9,15 +9,23 @@ import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 
 /**
- * What generated trap handlers need to find the current thread's {@code ThreadContext}: a
- * pthread key whose value is the context, and the addresses of {@code pthread_getspecific} and
- * {@code abort}. One instance per process ({@link #host()}).
+ * What generated trap handlers and C entries need to find the current thread's
+ * {@code ThreadContext}: a pthread key whose value is the context, the addresses of
+ * {@code pthread_getspecific} and {@code abort}, and the context's field offsets. One instance per
+ * process ({@link #host()}).
  *
  * @param tlsKey             the {@code pthread_key_t} holding each thread's context address
  * @param pthreadGetspecific address of {@code void *pthread_getspecific(pthread_key_t)}
  * @param abort              address of {@code void abort(void)}
  */
 public record TrapSupport(long tlsKey, long pthreadGetspecific, long abort) {
+    /** Offset in a thread context of the stack pointer saved by the innermost active Java thunk. */
+    public static final int SAVED_SP_OFFSET = 0;
+    /**
+     * Offset in a thread context of the thread's stack limit: the lowest address compiled code may
+     * use. A frame that would reach below it traps {@code stack_overflow} instead.
+     */
+    public static final int STACK_LIMIT_OFFSET = 16;
 
     private static volatile TrapSupport host;
 

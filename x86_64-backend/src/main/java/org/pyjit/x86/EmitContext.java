@@ -26,15 +26,18 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
     private final X86Assembler asm;
     private final FrameLayout frame;
     private final Map<String, Label> functions;
+    private final Map<String, Label> cEntries;
     private final Label trapHandler;
     private final Map<Integer, Label> trapStubs = new LinkedHashMap<>();
     private List<Allocation> allocs = List.of();
     private BranchTargets<Label> targets;
 
-    EmitContext(X86Assembler asm, FrameLayout frame, Map<String, Label> functions, Label trapHandler) {
+    EmitContext(X86Assembler asm, FrameLayout frame, Map<String, Label> functions, Map<String, Label> cEntries,
+                Label trapHandler) {
         this.asm = asm;
         this.frame = frame;
         this.functions = functions;
+        this.cEntries = cEntries;
         this.trapHandler = trapHandler;
     }
 
@@ -76,9 +79,18 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
         return targets.fallsThrough(s);
     }
 
-    /** The entry label of module function {@code name}. */
+    /** The internal entry of module function {@code name} (stack limit in r15), for IR calls. */
     public Label function(String name) {
-        Label l = functions.get(name);
+        return label(functions, name);
+    }
+
+    /** The C entry of module function {@code name}: its {@code func_addr}, safe for native callers. */
+    public Label cEntry(String name) {
+        return label(cEntries, name);
+    }
+
+    private static Label label(Map<String, Label> labels, String name) {
+        Label l = labels.get(name);
         if (l == null) {
             throw new IllegalStateException("no function %" + name + " in the module");
         }
@@ -105,10 +117,14 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
         asm.ret();
     }
 
-    /** Pushes the frame, saves callee-saved registers and zeroes the IR stack slots. */
+    /**
+     * Pushes the frame pointer, checks the frame against the stack limit, allocates the frame,
+     * saves callee-saved registers and zeroes the IR stack slots.
+     */
     void prologue() {
         asm.push(Gpr.RBP);
         asm.mov(Width.B64, Gpr.RBP, Gpr.RSP);
+        stackCheck();
         if (frame.frameSize() > 0) {
             asm.alu(AluOp.SUB, Width.B64, Gpr.RSP, frame.frameSize());
         }
@@ -116,6 +132,22 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
             asm.mov(Width.B64, Mem.of(Gpr.RBP, frame.savedRegOffset(i)), X86Regs.gpr(frame.savedRegs().get(i)));
         }
         zeroSlots();
+    }
+
+    /**
+     * Traps {@code stack_overflow} if the frame's lowest address would lie below the limit in r15
+     * (unsigned, so a limit of 0 never traps). Nothing of the frame has been touched yet, so a
+     * frame of any size (16 MiB stack slots included) is refused before it is written; the trap
+     * path runs in the margin the limit leaves below it.
+     */
+    private void stackCheck() {
+        if (frame.frameSize() == 0) {
+            asm.alu(AluOp.CMP, Width.B64, Gpr.RSP, X86Regs.STACK_LIMIT);
+        } else {
+            asm.lea(Width.B64, X86Regs.INT_SCRATCH, Mem.of(Gpr.RSP, -frame.frameSize()));
+            asm.alu(AluOp.CMP, Width.B64, X86Regs.INT_SCRATCH, X86Regs.STACK_LIMIT);
+        }
+        asm.jcc(org.pyjit.x86.asm.Cond.B, trap(TrapCode.STACK_OVERFLOW));
     }
 
     /** Slots start zeroed, as in the interpreter (programs must not rely on it, tests may). */

@@ -15,7 +15,8 @@ import org.pyjit.x86.asm.X86Assembler;
 
 /**
  * One function through the pipeline: lower to VCode, allocate registers, lay out the frame,
- * emit prologue, body (through the shared {@link EmissionDriver}) and trap stubs.
+ * emit prologue (with the stack-limit check), body (through the shared {@link EmissionDriver})
+ * and trap stubs. The body starts at its internal entry label, which IR calls target.
  */
 final class FunctionCompiler {
     private FunctionCompiler() {
@@ -32,12 +33,12 @@ final class FunctionCompiler {
     }
 
     static Products compile(IrModule module, IrFunction f, X86Assembler asm, Map<String, Label> functions,
-                            Label trapHandler, RegisterAllocator allocator) {
+                            Map<String, Label> cEntries, Label trapHandler, RegisterAllocator allocator) {
         Lowering.Result lowered = Lowering.lower(module, f);
         RegAllocResult alloc = allocator.allocate(lowered.vcode(), X86Regs.ENV);
         List<PReg> saved = alloc.usedRegisters().stream().filter(X86Regs.ENV::isCalleeSaved).toList();
         FrameLayout frame = FrameLayout.compute(saved, f.stackSlots(), alloc.numSpillSlots(), lowered.outgoingBytes());
-        EmitContext c = new EmitContext(asm, frame, functions, trapHandler);
+        EmitContext c = new EmitContext(asm, frame, functions, cEntries, trapHandler);
         asm.bind(functions.get(f.name()));
         c.prologue();
         EmissionDriver.emit(lowered.vcode(), alloc, c);

@@ -365,7 +365,7 @@ final class Lowering {
                 String name = ((Imm.Callee) i.imm()).name();
                 requireFunction(name);
                 push("lea", List.of(def(vreg(i.result()))),
-                        c -> c.asm().lea(Width.B64, c.gpr(0), RipRel.of(c.function(name))));
+                        c -> c.asm().lea(Width.B64, c.gpr(0), RipRel.of(c.cEntry(name))));
             }
             case CALL -> {
                 String name = ((Imm.Callee) i.imm()).name();

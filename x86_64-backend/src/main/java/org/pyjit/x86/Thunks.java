@@ -9,12 +9,13 @@ import org.pyjit.x86.asm.Cond;
 import org.pyjit.x86.asm.Gpr;
 import org.pyjit.x86.asm.Label;
 import org.pyjit.x86.asm.Mem;
+import org.pyjit.x86.asm.RipRel;
 import org.pyjit.x86.asm.Width;
 import org.pyjit.x86.asm.X86Assembler;
 import org.pyjit.x86.asm.Xmm;
 
 /**
- * The Java entry thunks and the module's trap handler (the contract is in
+ * The Java entry thunks, the C entries and the module's trap handler (the contract is in
  * {@link org.pyjit.codegen.Backend}).
  *
  * <p>Every thunk builds the same frame, so one {@code unwind} sequence leaves any of them:
@@ -25,7 +26,12 @@ import org.pyjit.x86.asm.Xmm;
  * </pre>
  * The thunk stores {@code rbp - 64} at {@code ctx+0}; on the way out (normally or through a trap)
  * {@code unwind} restores the previous value, so thunks nest (compiled code → native → Java →
- * compiled code) and a trap unwinds to the innermost one.
+ * compiled code) and a trap unwinds to the innermost one. The thunk loads the stack limit from
+ * {@code ctx+16} into r15 (saved above, so an outer compiled caller gets its own back).
+ *
+ * <p>A C entry ({@link #cEntry}) is what native callers and {@code func_addr} get: it keeps the
+ * native caller's r15, sets r15 to the limit of the thread's context (0 when the thread has none)
+ * and calls the function's internal entry.
  */
 final class Thunks {
     private static final int SAVED_SP_FROM_RBP = -64;
@@ -47,6 +53,7 @@ final class Thunks {
         a.alu(AluOp.SUB, Width.B64, Gpr.RSP, 8);
         a.mov(Width.B64, Mem.of(Gpr.RSI), Gpr.RSP);
         a.mov(Width.B64, Gpr.R12, Gpr.RDI);
+        a.mov(Width.B64, X86Regs.STACK_LIMIT, Mem.of(Gpr.RSI, TrapSupport.STACK_LIMIT_OFFSET));
 
         List<Type> params = sig.params();
         int ints = 0;
@@ -92,6 +99,72 @@ final class Thunks {
         a.alu(AluOp.XOR, Width.B32, Gpr.RAX, Gpr.RAX);
         a.lea(Width.B64, Gpr.RSP, Mem.of(Gpr.RBP, SAVED_SP_FROM_RBP));
         a.jmp(unwind);
+    }
+
+    /**
+     * The C entry of a function with signature {@code sig} whose internal entry is {@code body}:
+     * <pre>
+     *   push rbp; mov rbp, rsp; push r15; sub rsp, n
+     *   save the register arguments below [rbp-8]
+     *   r15 = pthread_getspecific(key) ? ctx->limit : 0
+     *   reload the register arguments; copy the stack arguments to [rsp]
+     *   call body; mov r15, [rbp-8]; leave; ret
+     * </pre>
+     * The key and the address of {@code pthread_getspecific} come from the constant pool, so the
+     * code bytes do not depend on the process.
+     */
+    static void cEntry(X86Assembler a, Signature sig, TrapSupport traps, Label body) {
+        List<Type> params = sig.params();
+        int ints = 0;
+        int floats = 0;
+        int stackWords = 0;
+        for (Type t : params) {
+            boolean inReg = t.isFloat() ? floats++ < X86Regs.FLOAT_ARGS.size() : ints++ < X86Regs.INT_ARGS.size();
+            if (!inReg) {
+                stackWords++;
+            }
+        }
+        int intRegs = Math.min(ints, X86Regs.INT_ARGS.size());
+        int floatRegs = Math.min(floats, X86Regs.FLOAT_ARGS.size());
+        int belowRbp = (8 + 8 * (intRegs + floatRegs) + 8 * stackWords + 15) & -16;
+        a.push(Gpr.RBP);
+        a.mov(Width.B64, Gpr.RBP, Gpr.RSP);
+        a.push(X86Regs.STACK_LIMIT);
+        a.alu(AluOp.SUB, Width.B64, Gpr.RSP, belowRbp - 8);
+        for (int i = 0; i < intRegs; i++) {
+            a.mov(Width.B64, argSave(i), X86Regs.INT_ARGS.get(i));
+        }
+        for (int j = 0; j < floatRegs; j++) {
+            a.movsd(argSave(intRegs + j), X86Regs.FLOAT_ARGS.get(j));
+        }
+        Label noContext = a.newLabel("no_context");
+        a.mov(Width.B64, Gpr.RDI, RipRel.of(a.constantLabel(traps.tlsKey())));
+        a.call(RipRel.of(a.constantLabel(traps.pthreadGetspecific())));
+        a.alu(AluOp.XOR, Width.B32, X86Regs.STACK_LIMIT, X86Regs.STACK_LIMIT);
+        a.alu(AluOp.TEST, Width.B64, Gpr.RAX, Gpr.RAX);
+        a.jcc(Cond.E, noContext);
+        a.mov(Width.B64, X86Regs.STACK_LIMIT, Mem.of(Gpr.RAX, TrapSupport.STACK_LIMIT_OFFSET));
+        a.bind(noContext);
+        for (int i = 0; i < intRegs; i++) {
+            a.mov(Width.B64, X86Regs.INT_ARGS.get(i), argSave(i));
+        }
+        for (int j = 0; j < floatRegs; j++) {
+            a.movsd(X86Regs.FLOAT_ARGS.get(j), argSave(intRegs + j));
+        }
+        for (int k = 0; k < stackWords; k++) {
+            a.mov(Width.B64, X86Regs.INT_SCRATCH, Mem.of(Gpr.RBP, 16 + 8 * k));
+            a.mov(Width.B64, Mem.of(Gpr.RSP, 8 * k), X86Regs.INT_SCRATCH);
+        }
+        a.call(body);
+        a.mov(Width.B64, X86Regs.STACK_LIMIT, Mem.of(Gpr.RBP, -8));
+        a.mov(Width.B64, Gpr.RSP, Gpr.RBP);
+        a.pop(Gpr.RBP);
+        a.ret();
+    }
+
+    /** Where a C entry keeps register argument {@code i} during the context lookup. */
+    private static Mem argSave(int i) {
+        return Mem.of(Gpr.RBP, -16 - 8 * i);
     }
 
     /** Leaves a thunk frame whose saved stack pointer is in rsp, returning eax. */

@@ -16,10 +16,11 @@ import org.pyjit.x86.asm.Label;
 import org.pyjit.x86.asm.X86Assembler;
 
 /**
- * The x86-64 (System V) backend. A module becomes one code image: each function's body (C entry
- * at its label), then one Java entry thunk per function, the shared thunk unwind sequence and the
- * trap handler, then the constant pool. Calls between functions and {@code func_addr} are
- * rel32/RIP-relative to labels in the image, so it runs at any address.
+ * The x86-64 (System V) backend. A module becomes one code image: per function its C entry and
+ * its body (internal entry: stack limit in r15), then one Java entry thunk per function, the
+ * shared thunk unwind sequence and the trap handler, then the constant pool. IR calls go to the
+ * internal entry, {@code func_addr} is the C entry; both are rel32/RIP-relative to labels in the
+ * image, so it runs at any address.
  *
  * <p>Found by {@link org.pyjit.codegen.Jit#host()} through {@code META-INF/services}. Uses the
  * linear-scan allocator; when Java assertions are enabled every allocation is also verified by
@@ -57,17 +58,21 @@ public final class X86Backend implements Backend {
     public MachineCode compile(IrModule module, TrapSupport traps) {
         X86Assembler asm = new X86Assembler();
         Map<String, Label> entries = new LinkedHashMap<>();
+        Map<String, Label> bodies = new LinkedHashMap<>();
         Map<String, Label> ends = new HashMap<>();
         Map<String, Label> thunks = new LinkedHashMap<>();
         for (IrFunction f : module.functions()) {
             entries.put(f.name(), asm.newLabel(f.name()));
+            bodies.put(f.name(), asm.newLabel(f.name() + "_body"));
         }
         Label trapHandler = asm.newLabel("trap_handler");
         Label unwind = asm.newLabel("thunk_unwind");
         for (IrFunction f : module.functions()) {
             asm.align(16);
+            asm.bind(entries.get(f.name()));
+            Thunks.cEntry(asm, f.signature(), traps, bodies.get(f.name()));
             try {
-                FunctionCompiler.compile(module, f, asm, entries, trapHandler, allocator);
+                FunctionCompiler.compile(module, f, asm, bodies, entries, trapHandler, allocator);
             } catch (CodegenException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -82,7 +87,7 @@ public final class X86Backend implements Backend {
             Label t = asm.newLabel(f.name() + "_thunk");
             asm.bind(t);
             thunks.put(f.name(), t);
-            Thunks.thunk(asm, f.signature(), entries.get(f.name()), unwind);
+            Thunks.thunk(asm, f.signature(), bodies.get(f.name()), unwind);
         }
         asm.align(16);
         asm.bind(unwind);

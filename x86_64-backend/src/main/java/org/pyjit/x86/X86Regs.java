@@ -13,7 +13,8 @@ import org.pyjit.x86.asm.Xmm;
  * The x86-64 System V machine as the register allocator sees it, and the mapping between
  * allocator registers ({@link PReg}, hardware encoding within a class) and assembler registers.
  *
- * <p>rsp and rbp are never allocated (stack and frame pointer). r11 and xmm15 are the move
+ * <p>rsp and rbp are never allocated (stack and frame pointer), nor is r15: it holds the thread's
+ * stack limit ({@link #STACK_LIMIT}) throughout compiled code. r11 and xmm15 are the move
  * resolver's scratch registers; instructions may also use them internally as long as nothing
  * stays in them across the instruction. Integer registers are listed caller-saved first so short
  * lived values avoid callee-saved registers (which cost a save and restore).
@@ -31,7 +32,12 @@ public final class X86Regs {
     public static final List<Gpr> INT_CALLER_SAVED = List.of(Gpr.RAX, Gpr.RCX, Gpr.RDX, Gpr.RSI, Gpr.RDI,
             Gpr.R8, Gpr.R9, Gpr.R10);
     /** Allocatable callee-saved integer registers. */
-    public static final List<Gpr> INT_CALLEE_SAVED = List.of(Gpr.RBX, Gpr.R12, Gpr.R13, Gpr.R14, Gpr.R15);
+    public static final List<Gpr> INT_CALLEE_SAVED = List.of(Gpr.RBX, Gpr.R12, Gpr.R13, Gpr.R14);
+    /**
+     * Holds the lowest stack address compiled code may use (0: no limit) from the Java thunk or C
+     * entry down through every IR call; callee-saved, so calls out to C preserve it.
+     */
+    public static final Gpr STACK_LIMIT = Gpr.R15;
     /** The integer scratch register. */
     public static final Gpr INT_SCRATCH = Gpr.R11;
     /** The float scratch register. */
