@@ -9,6 +9,8 @@
  *
  * <p>Invariants: a backend only ever sees verified modules; compiled code never raises a signal
  * for an IR trap — traps unwind to the Java entry thunk of the calling thread (see
- * {@link org.pyjit.codegen.Backend}); code memory is never writable and executable at once.
+ * {@link org.pyjit.codegen.Backend}); compiled frames never reach below the thread context's
+ * stack limit, so stack exhaustion is the trap {@code stack_overflow}, not a fault; code memory
+ * is never writable and executable at once.
  */
 package org.pyjit.codegen;
