@@ -35,7 +35,6 @@ public final class LinearScanAllocator {
      *
      * @throws org.pyjit.regalloc.RegAllocException if the input breaks the interface contract
      */
-    @SuppressWarnings("unchecked")
     public static RegAllocResult allocate(RegAllocFunction fn, MachineEnv env) {
         new InputValidator(fn, env).validate();
         BlockOrder order = new BlockOrder(fn);
@@ -107,7 +106,7 @@ public final class LinearScanAllocator {
             List<Move> start = flow.atBlockStart.get(i), mid = gap.get(i), end = flow.atBlockEnd.get(i);
             if (start == null && mid == null && end == null) continue;
             ProgramPoint before = new ProgramPoint(i, InstPosition.BEFORE);
-            for (List<Move> group : new List[] {start, mid, end}) {
+            for (List<Move> group : java.util.Arrays.asList(start, mid, end)) {
                 if (group == null) continue;
                 for (Move m : resolver.sequence(sorted(group))) edits.add(new Edit(before, m));
             }
