@@ -16,8 +16,9 @@ import org.pyjit.python.entry.EntryData.Field;
  * tool id 5 ({@code OPTIMIZER_ID}) for the global events {@code PY_START} and {@code JUMP}, whose
  * callables are C function objects running our machine code ({@link EntryCode}).
  *
- * <p>Installation happens on the Python main thread after {@code Py_InitializeFromConfig} and
- * before {@code Py_RunMain}, through direct C-API calls and code run in a fresh dictionary, so
+ * <p>Installation happens on the Python main thread holding the GIL, either after
+ * {@code Py_InitializeFromConfig} and before {@code Py_RunMain} or later from a pending call
+ * ({@link DeferredInstall}), through direct C-API calls and code run in a fresh dictionary, so
  * that nothing is left in {@code __main__}. Any failure leaves CPython as it was (tool id freed)
  * and is reported as an {@link EntryException}.
  */
@@ -74,7 +75,7 @@ public final class EntryPoints {
 
     /**
      * Installs the entry points. Must run on the thread that initialised CPython, holding the GIL
-     * (the main thread before {@code Py_RunMain}).
+     * (the main thread before {@code Py_RunMain}, or in a pending call).
      *
      * @param python libpython
      * @param code the compiled callbacks

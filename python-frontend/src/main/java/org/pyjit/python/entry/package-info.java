@@ -16,6 +16,9 @@
  *       objects.
  *   <li>If installation fails the program runs exactly as under python3.12, with one warning in
  *       the log.
+ *   <li>Installation runs on CPython's main thread holding the GIL, before the program or (when
+ *       deferred) from a pending call; nothing is queued into CPython once its interpreter is
+ *       being finalised ({@code DeferredInstall}'s exit-callback gate).
  * </ul>
  */
 package org.pyjit.python.entry;

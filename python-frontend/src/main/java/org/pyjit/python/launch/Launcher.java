@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.pyjit.python.entry.DeferredInstall;
 import org.pyjit.python.entry.EntryCode;
 import org.pyjit.python.entry.EntryException;
 import org.pyjit.python.entry.EntryPoints;
@@ -23,8 +24,9 @@ import org.pyjit.python.layout.CPythonVersion;
  * MB stack (deep recursion needs a C stack as large as python's main thread has), build the
  * {@code PyConfig} from the untouched command line, initialise, install the JIT's
  * {@link EntryPoints} (their machine code is compiled on another thread while CPython
- * initialises), start the {@link SignalBridge}, and call {@code Py_RunMain}, whose result is the
- * exit status. Python's "main thread" is that Java thread.
+ * initialises; unless the run is observed or the threshold is 1 the program does not wait for
+ * it: {@link DeferredInstall}), start the {@link SignalBridge}, and call {@code Py_RunMain}, whose
+ * result is the exit status. Python's "main thread" is that Java thread.
  */
 public final class Launcher {
 
@@ -88,7 +90,11 @@ public final class Launcher {
         List<byte[]> argv = new ArrayList<>();
         argv.add(python.executable().toString().getBytes(StandardCharsets.UTF_8));
         argv.addAll(arguments);
-        PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats(), entryCode, options.threshold(), log);
+        // Observed runs (statistics, log) and threshold 1 count from the program's first
+        // instruction, so they wait for the entry points; otherwise the program starts at once.
+        boolean waitForEntryPoints = options.threshold() == 1 || options.stats() || log.enabled();
+        PythonMain main = new PythonMain(lib, layout, libc, argv, options.stats(), entryCode, waitForEntryPoints,
+                options.threshold(), log);
         main.report = new ExitReport(options, stats, log, main);
         Thread thread = new Thread(null, main, "python-main", PYTHON_STACK_MB << 20);
         thread.start();
@@ -166,6 +172,7 @@ public final class Launcher {
         private final List<byte[]> argv;
         private final boolean measure;
         private final CompletableFuture<EntryCode> entryCode;
+        private final boolean waitForEntryPoints;
         private final int threshold;
         private final JitLog log;
         volatile EntryPoints entry;
@@ -175,9 +182,10 @@ public final class Launcher {
         ExitReport report;
 
         PythonMain(LibPython lib, CPythonLayout layout, LibC libc, List<byte[]> argv, boolean measure,
-                   CompletableFuture<EntryCode> entryCode, int threshold, JitLog log) {
+                   CompletableFuture<EntryCode> entryCode, boolean waitForEntryPoints, int threshold, JitLog log) {
             this.lib = lib;
             this.entryCode = entryCode;
+            this.waitForEntryPoints = waitForEntryPoints;
             this.threshold = threshold;
             this.log = log;
             this.layout = layout;
@@ -211,8 +219,14 @@ public final class Launcher {
             if (report.wanted()) {
                 lib.atExit(report);
             }
-            if (entryCode != null) {
-                installEntryPoints();
+            if (entryCode != null && (waitForEntryPoints || entryCode.isDone())) {
+                try {
+                    installEntryPoints(entryCode.join());
+                } catch (RuntimeException e) {
+                    log.log("warning", "running without the JIT: " + e);
+                }
+            } else if (entryCode != null) {
+                deferEntryPoints();
             }
             try (SignalBridge running = new SignalBridge(libc, lib.runtimeAddress(), layout.runtime(),
                     libc.pthreadSelf(), measure)) {
@@ -222,10 +236,26 @@ public final class Launcher {
             }
         }
 
-        /** Installs the entry points; a failure is one warning in the log and no JIT. */
-        private void installEntryPoints() {
+        /**
+         * Lets the program start now; the entry points are installed from a pending call once
+         * compiled ({@link DeferredInstall}).
+         */
+        private void deferEntryPoints() {
             try {
-                entry = EntryPoints.install(lib.library(), entryCode.join(), threshold, line -> log.log("jit", line));
+                DeferredInstall.arm(lib.library(), layout, entryCode, this::installEntryPoints,
+                        line -> log.log("warning", line));
+            } catch (EntryException e) {
+                log.log("warning", "running without the JIT: " + e.getMessage());
+            }
+        }
+
+        /**
+         * Installs the entry points, on the main thread holding the GIL; a failure is one warning
+         * in the log and no JIT.
+         */
+        private void installEntryPoints(EntryCode code) {
+            try {
+                entry = EntryPoints.install(lib.library(), code, threshold, line -> log.log("jit", line));
             } catch (EntryException e) {
                 log.log("warning", "running without the JIT: " + e.getMessage());
             } catch (RuntimeException e) {
