@@ -5,7 +5,9 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.arbitraries.ListArbitrary;
 import org.pyjit.fuzz.gen.BufferLayout;
 import org.pyjit.fuzz.gen.FunctionSpec;
 import org.pyjit.fuzz.gen.ProgramSpec;
@@ -42,7 +44,7 @@ final class IrArbitraries {
     }
 
     static Arbitrary<ProgramSpec> program(FuzzConfig c) {
-        return function(c).list().ofMinSize(1).ofMaxSize(c.maxFunctions()).map(ProgramSpec::new);
+        return function(c).list().ofMinSize(1).ofMaxSize(c.maxFunctions()).map(ProgramSpec::new).withoutEdgeCases();
     }
 
     static Arbitrary<FunctionSpec> function(FuzzConfig c) {
@@ -53,26 +55,33 @@ final class IrArbitraries {
                 .as(FunctionSpec::new);
     }
 
+    /**
+     * A body of up to {@code size} statements. The top level draws its length toward the maximum
+     * ({@link LongerBodies}) so few tries are spent on near-empty functions; nested bodies stay
+     * uniform so loops do not multiply long bodies. Shrinking still removes statements down to none.
+     */
     private static Arbitrary<List<Stmt>> body(FuzzConfig c, int depth, int size) {
-        return statement(c, depth).list().ofMaxSize(size);
+        ListArbitrary<Stmt> list = statement(c, depth).list().ofMaxSize(size);
+        return depth == 0 ? list.withSizeDistribution(new LongerBodies()) : list.withSizeDistribution(RandomDistribution.uniform());
     }
 
     /** One statement; nested regions only below {@link FuzzConfig#maxDepth()}. */
     static Arbitrary<Stmt> statement(FuzzConfig c, int depth) {
         List<Tuple.Tuple2<Integer, Arbitrary<Stmt>>> options = new ArrayList<>();
         Arbitrary<Type> type = type(c);
-        Arbitrary<Integer> s = selector();
+        Arbitrary<Integer> s = operand();
+        Arbitrary<Integer> op = selector();
         options.add(Tuple.of(3, up(Combinators.combine(type, rawArgument()).as(Stmt.Constant::new))));
-        options.add(Tuple.of(10, up(Combinators.combine(type, s, s, s).as(Stmt.Arith::new))));
-        options.add(Tuple.of(5, up(Combinators.combine(intType(), s, s, immediate()).as(Stmt.ArithImm::new))));
-        options.add(Tuple.of(3, up(Combinators.combine(type, s, s).as(Stmt.Unary::new))));
-        options.add(Tuple.of(3, up(Combinators.combine(intType(), s, s, s, guarded(c)).as(Stmt.Divide::new))));
-        options.add(Tuple.of(5, up(Combinators.combine(type, s, s, s).as(Stmt.Compare::new))));
-        options.add(Tuple.of(3, up(Combinators.combine(intType(), s, s, immediate()).as(Stmt.CompareImm::new))));
+        options.add(Tuple.of(10, up(Combinators.combine(type, op, s, s).as(Stmt.Arith::new))));
+        options.add(Tuple.of(5, up(Combinators.combine(intType(), op, s, immediate()).as(Stmt.ArithImm::new))));
+        options.add(Tuple.of(3, up(Combinators.combine(type, op, s).as(Stmt.Unary::new))));
+        options.add(Tuple.of(3, up(Combinators.combine(intType(), op, s, s, guarded(c)).as(Stmt.Divide::new))));
+        options.add(Tuple.of(5, up(Combinators.combine(type, op, s, s).as(Stmt.Compare::new))));
+        options.add(Tuple.of(3, up(Combinators.combine(intType(), op, s, immediate()).as(Stmt.CompareImm::new))));
         options.add(Tuple.of(4, up(Combinators.combine(type, s, s, s).as(Stmt.Choose::new))));
-        options.add(Tuple.of(3, up(Combinators.combine(intType(), s, s, s).as(Stmt.Overflow::new))));
-        options.add(Tuple.of(5, up(Combinators.combine(type, type, s, s, mayTrap(c)).as(Stmt.Convert::new))));
-        options.add(Tuple.of(6, up(Combinators.combine(s, s).as(Stmt.Assign::new))));
+        options.add(Tuple.of(3, up(Combinators.combine(intType(), op, s, s).as(Stmt.Overflow::new))));
+        options.add(Tuple.of(5, up(Combinators.combine(type, type, op, s, mayTrap(c)).as(Stmt.Convert::new))));
+        options.add(Tuple.of(6, up(Combinators.combine(op, s).as(Stmt.Assign::new))));
         if (c.memory()) {
             Arbitrary<Integer> off = Arbitraries.integers().between(0, BufferLayout.DATA_SIZE);
             options.add(Tuple.of(4, up(Combinators.combine(type, Arbitraries.of(true, false), s, off).as(Stmt.Load::new))));
@@ -80,14 +89,14 @@ final class IrArbitraries {
                     .as(Stmt.Store::new))));
         }
         if (c.stackSlots()) {
-            options.add(Tuple.of(3, up(Combinators.combine(type, s, Arbitraries.integers().between(0, 31),
+            options.add(Tuple.of(3, up(Combinators.combine(type, op, Arbitraries.integers().between(0, 31),
                     Arbitraries.of(true, false), s).as(Stmt.SlotAccess::new))));
         }
         if (c.calls()) {
-            options.add(Tuple.of(3, up(Combinators.combine(s, s, Arbitraries.of(false, true)).as(Stmt.Call::new))));
+            options.add(Tuple.of(3, up(Combinators.combine(op, s, Arbitraries.of(false, true)).as(Stmt.Call::new))));
         }
         if (c.natives()) {
-            options.add(Tuple.of(2, up(Combinators.combine(s, s).as(Stmt.NativeCall::new))));
+            options.add(Tuple.of(2, up(Combinators.combine(op, s).as(Stmt.NativeCall::new))));
         }
         if (c.trapRate() > 0) {
             options.add(Tuple.of(1, up(Combinators.combine(s, Arbitraries.integers().between(0, 3)).as(Stmt.TrapIf::new))));
@@ -116,9 +125,21 @@ final class IrArbitraries {
         return Arbitraries.of(INT_TYPES);
     }
 
-    /** Operand and opcode selectors: small, shrinking toward 0 (the most recent value). */
+    /** Opcode, condition, variable and callee selectors: small, shrinking toward 0. */
     private static Arbitrary<Integer> selector() {
         return Arbitraries.integers().between(0, 31);
+    }
+
+    /**
+     * Operand selectors (see {@link Stmt#CONSTANT_OPERAND}): mostly one of the last few results, so
+     * results feed later operations; often any computed value; one in ten a constant, which keeps
+     * the immediate forms of the backends covered. Shrinks toward 0, the most recent result.
+     */
+    static Arbitrary<Integer> operand() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.integers().between(0, 3)),
+                Tuple.of(4, Arbitraries.integers().between(0, Stmt.CONSTANT_OPERAND - 1)),
+                Tuple.of(1, Arbitraries.integers().between(Stmt.CONSTANT_OPERAND, Stmt.CONSTANT_OPERAND + 7)));
     }
 
     private static Arbitrary<Boolean> guarded(FuzzConfig c) {

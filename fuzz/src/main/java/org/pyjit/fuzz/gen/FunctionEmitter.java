@@ -22,7 +22,8 @@ import org.pyjit.ir.Variable;
  * <p>What makes every output valid and terminating:
  * <ul>
  *   <li>operands come from the {@link ValuePool} of the operand's type (a constant is made when
- *       the pool is empty), so types match and definitions dominate uses;</li>
+ *       a selector asks for one and there is none), so types match and definitions dominate uses;
+ *       parameters and entry loads give every type two computed values from the start;</li>
  *   <li>control flow is structured (if, counted loop, switch, trap-if) and every region ends by
  *       jumping to a merge block, which is sealed once its last predecessor is emitted; values
  *       cross merges only through variables, so the builder places the block parameters;</li>
@@ -31,6 +32,10 @@ import org.pyjit.ir.Variable;
  *   <li>buffer addresses are {@code base + (index & 127) + offset} with offsets that keep every
  *       access inside the {@link BufferLayout} data area; calls go only to later functions.</li>
  * </ul>
+ *
+ * <p>Observability: every result nothing else uses is folded into a sink variable at the end of
+ * its region (before its scope is dropped), and the epilogue stores the sink, so a wrong result
+ * always reaches memory.
  *
  * <p>NaN bits: the IR leaves the sign and payload of a NaN produced by arithmetic unspecified.
  * Wherever a float's bits become observable as bits (a store, a {@code bitcast} to an integer) the
@@ -44,6 +49,14 @@ public final class FunctionEmitter {
     static final int SLOT_SIZE = 32;
     /** Buffer offset of the folded pressure values. */
     static final int PRESSURE_OFFSET = BufferLayout.EPILOGUE_OFFSET + 8 * 7;
+    /** Buffer offset where the epilogue stores the sink (every otherwise unused result, folded). */
+    static final int SINK_OFFSET = PRESSURE_OFFSET + 8;
+    /** Buffer offset of the entry inputs: {@link #INPUTS_PER_TYPE} 8-byte cells per input type. */
+    static final int INPUT_OFFSET = SINK_OFFSET + 8;
+    /** Computed values of each input type a function has at entry: parameters, then inputs. */
+    static final int INPUTS_PER_TYPE = 2;
+    /** Types of which every function loads inputs at entry when its parameters do not supply them. */
+    static final List<Type> INPUT_TYPES = List.of(Type.I8, Type.I16, Type.I32, Type.I64, Type.F32, Type.F64);
 
     private static final List<Opcode> INT_ARITH = List.of(Opcode.IADD, Opcode.ISUB, Opcode.IMUL, Opcode.BAND,
             Opcode.BOR, Opcode.BXOR, Opcode.ISHL, Opcode.USHR, Opcode.SSHR, Opcode.ROTL, Opcode.ROTR);
@@ -65,6 +78,8 @@ public final class FunctionEmitter {
     private final List<Variable> variables = new ArrayList<>();
     private final List<StackSlot> slots = new ArrayList<>();
     private Value base;
+    private Variable sink;
+    private int folded;
 
     FunctionEmitter(ProgramSpec program, int index, FunctionBuilder builder) {
         this.program = program;
@@ -87,7 +102,18 @@ public final class FunctionEmitter {
         b.switchToBlock(entry);
         b.sealBlock(entry);
         base = params.get(0);
-        params.subList(1, params.size()).forEach(pool::add);
+        params.subList(1, params.size()).forEach(pool::addObserved);
+        // Operands are mostly computed values, so every type gets one that no constant folding
+        // can see through: a parameter, else an input cell the harness fills per run.
+        // Two per type, so that a binary operation can always have distinct operands.
+        for (int k = 0; k < INPUT_TYPES.size(); k++) {
+            Type t = INPUT_TYPES.get(k);
+            for (int cell = 2 * k + pool.computedCount(t); cell < 2 * k + INPUTS_PER_TYPE; cell++) {
+                pool.addObserved(b.load(t, base, INPUT_OFFSET + 8 * cell));
+            }
+        }
+        sink = b.declareVar(Type.I64);
+        b.defVar(sink, b.iconst(Type.I64, 0));
         for (int i = 0; i < spec.slots(); i++) {
             StackSlot s = b.createStackSlot(SLOT_SIZE, 8);
             slots.add(s);
@@ -112,6 +138,8 @@ public final class FunctionEmitter {
 
     private void epilogue(List<Value> pinned) {
         Value result = use(spec.returns(), spec.result());
+        foldPending();
+        b.store(b.useVar(sink), base, SINK_OFFSET);
         for (int i = 0; i < variables.size(); i++) {
             Value v = b.useVar(variables.get(i));
             b.store(canonical(v), base, BufferLayout.EPILOGUE_OFFSET + 8 * i);
@@ -134,19 +162,45 @@ public final class FunctionEmitter {
 
     // ---------------------------------------------------------------- operands
 
-    /** The value {@code selector} picks among those of {@code type}, or a fresh constant. */
+    /** The value {@code selector} picks among those of {@code type} (see {@link ValuePool#pick}). */
     private Value use(Type type, int selector) {
-        Value v = pool.pick(type, selector);
+        return useOther(type, selector, null);
+    }
+
+    /**
+     * As {@link #use}, but a different value than {@code other} when there is one of the kind the
+     * selector asks for: binary operations get distinct operands, which is what exposes a backend
+     * that swaps or confuses them.
+     */
+    private Value useOther(Type type, int selector, Value other) {
+        Value v = pool.pickOther(type, selector, other);
         if (v != null) {
             return v;
         }
+        int n = Math.max(0, selector - Stmt.CONSTANT_OPERAND);
         Value c = switch (type) {
-            case I8, I16, I32, I64 -> b.iconst(type, selector);
-            case F32 -> b.f32const(selector + 0.5f);
-            case F64 -> b.f64const(selector + 0.25);
+            case I8, I16, I32, I64 -> b.iconst(type, n);
+            case F32 -> b.f32const(n + 0.5f);
+            case F64 -> b.f64const(n + 0.25);
         };
-        pool.add(c);
+        pool.addConstant(c);
         return c;
+    }
+
+    /**
+     * Folds every result of the current scope that nothing used into the sink variable, which the
+     * epilogue stores: a backend bug in any result reaches memory. Alternating add and xor keeps
+     * two wrong results from cancelling as easily as with xor alone.
+     */
+    private void foldPending() {
+        for (Value v : pool.takePending()) {
+            Value bits = v.type().isInt() ? v : b.convert(Opcode.BITCAST, v.type().sameWidthInt(), canonical(v));
+            if (bits.type() != Type.I64) {
+                bits = b.convert(Opcode.UEXTEND, Type.I64, bits);
+            }
+            Value acc = b.useVar(sink);
+            b.defVar(sink, folded++ % 2 == 0 ? b.iadd(acc, bits) : b.binary(Opcode.BXOR, acc, bits));
+        }
     }
 
     private Value define(Value v) {
@@ -170,7 +224,7 @@ public final class FunctionEmitter {
     // ---------------------------------------------------------------- straight-line statements
 
     void constant(Stmt.Constant s) {
-        define(switch (s.type()) {
+        pool.addConstant(switch (s.type()) {
             case I8, I16, I32, I64 -> b.iconst(s.type(), s.bits());
             case F32 -> b.f32const(Float.intBitsToFloat((int) s.bits()));
             case F64 -> b.f64const(Double.longBitsToDouble(s.bits()));
@@ -179,7 +233,8 @@ public final class FunctionEmitter {
 
     void arith(Stmt.Arith s) {
         Opcode op = choose(s.type().isInt() ? INT_ARITH : FLOAT_ARITH, s.op());
-        define(b.binary(op, use(s.type(), s.a()), use(s.type(), s.b())));
+        Value a = use(s.type(), s.a());
+        define(b.binary(op, a, useOther(s.type(), s.b(), a)));
     }
 
     void arithImm(Stmt.ArithImm s) {
@@ -195,17 +250,20 @@ public final class FunctionEmitter {
     void divide(Stmt.Divide s) {
         Type t = s.type().sameWidthInt();
         Value divisor = use(t, s.b());
+        Value raw = divisor;
         if (s.guarded()) {
             divisor = b.binaryImm(Opcode.BOR_IMM, b.binaryImm(Opcode.BAND_IMM, divisor, Ints.max(t)), 1);
         }
-        define(b.binary(choose(DIVISIONS, s.op()), use(t, s.a()), divisor));
+        define(b.binary(choose(DIVISIONS, s.op()), useOther(t, s.a(), raw), divisor));
     }
 
     void compare(Stmt.Compare s) {
+        Value a = use(s.type(), s.a());
+        Value other = useOther(s.type(), s.b(), a);
         if (s.type().isInt()) {
-            define(b.icmp(choose(List.of(IntCC.values()), s.cc()), use(s.type(), s.a()), use(s.type(), s.b())));
+            define(b.icmp(choose(List.of(IntCC.values()), s.cc()), a, other));
         } else {
-            define(b.fcmp(choose(List.of(FloatCC.values()), s.cc()), use(s.type(), s.a()), use(s.type(), s.b())));
+            define(b.fcmp(choose(List.of(FloatCC.values()), s.cc()), a, other));
         }
     }
 
@@ -215,12 +273,15 @@ public final class FunctionEmitter {
     }
 
     void choose(Stmt.Choose s) {
-        define(b.select(use(Type.I8, s.cond()), use(s.type(), s.a()), use(s.type(), s.b())));
+        Value cond = use(Type.I8, s.cond());
+        Value a = use(s.type(), s.a());
+        define(b.select(cond, a, useOther(s.type(), s.b(), a)));
     }
 
     void overflow(Stmt.Overflow s) {
         Type t = s.type().sameWidthInt();
-        b.overflow(choose(OVERFLOWS, s.op()), use(t, s.a()), use(t, s.b())).forEach(pool::add);
+        Value a = use(t, s.a());
+        b.overflow(choose(OVERFLOWS, s.op()), a, useOther(t, s.b(), a)).forEach(pool::add);
     }
 
     void convert(Stmt.Convert s) {
@@ -305,7 +366,7 @@ public final class FunctionEmitter {
     /** Makes the current value of every variable visible (after a merge: block parameters). */
     private void readVariables() {
         for (Variable v : variables) {
-            pool.add(b.useVar(v));
+            pool.addObserved(b.useVar(v));
         }
     }
 
@@ -314,6 +375,7 @@ public final class FunctionEmitter {
         b.switchToBlock(block);
         pool.enter();
         body(stmts);
+        foldPending();
         pool.leave();
         b.jump(merge);
     }
@@ -353,8 +415,9 @@ public final class FunctionEmitter {
         b.sealBlock(exit);
         b.switchToBlock(loopBody);
         pool.enter();
-        pool.add(count);
+        pool.addObserved(count);
         body(s.body());
+        foldPending();
         pool.leave();
         b.defVar(counter, b.iaddImm(b.useVar(counter), 1));
         b.jump(header);

@@ -11,6 +11,12 @@ import org.pyjit.ir.Type;
  * which is what lets jqwik shrink statements field by field and lists element by element.
  */
 public sealed interface Stmt {
+    /**
+     * Operand selectors from this value up pick constants (or make one); those below pick
+     * computed values, most recent first. Generators keep most selectors below it so that
+     * operations mostly combine results that only the running program knows.
+     */
+    int CONSTANT_OPERAND = 32;
 
     /** Appends this statement's instructions through {@code e}. */
     void emit(FunctionEmitter e);
