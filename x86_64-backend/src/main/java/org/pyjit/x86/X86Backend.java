@@ -70,8 +70,8 @@ public final class X86Backend implements Backend {
         for (IrFunction f : module.functions()) {
             asm.align(16);
             asm.bind(entries.get(f.name()));
-            Thunks.cEntry(asm, f.signature(), traps, bodies.get(f.name()));
             try {
+                Thunks.cEntry(asm, f.signature(), traps, bodies.get(f.name()));
                 FunctionCompiler.compile(module, f, asm, bodies, entries, trapHandler, allocator);
             } catch (CodegenException e) {
                 throw e;
