@@ -7,7 +7,12 @@
  *                                    "call <thunk offset> <n> <arg0> ... <argn-1>" (hex),
  *                                    calls int64_t thunk(int64_t *args, ctx) as the Java side
  *                                    does, printing "ok <args[0] hex>" or "trap <code>".
+ *
+ * The calls run on a thread with a 16 MiB stack whose context holds, at ctx+16, the stack limit
+ * the Java side would compute: the thread's stack bottom (pthread_getattr_np) plus a 64 KiB
+ * margin (there are no JVM guard zones here).
  */
+#define _GNU_SOURCE
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -21,6 +26,55 @@ typedef int64_t (*thunk_fn)(int64_t *args, int64_t *ctx);
 static pthread_key_t key;
 static int64_t ctx[8];
 static int64_t args[64];
+static unsigned char *code;
+static long size;
+
+enum { STACK_BYTES = 16 << 20, MARGIN = 64 << 10 };
+
+/* Runs the calls read from stdin; returns the process exit status. */
+static void *serve(void *unused) {
+    (void) unused;
+    pthread_attr_t attr;
+    void *low;
+    size_t bytes;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0 || pthread_attr_getstack(&attr, &low, &bytes) != 0) {
+        fprintf(stderr, "cannot read the thread's stack bounds\n");
+        return (void *) 2;
+    }
+    pthread_attr_destroy(&attr);
+    ctx[2] = (int64_t) (uintptr_t) low + MARGIN;
+    if (pthread_setspecific(key, ctx) != 0) {
+        fprintf(stderr, "pthread_setspecific failed\n");
+        return (void *) 2;
+    }
+    char line[8192];
+    while (fgets(line, sizeof line, stdin) != NULL) {
+        char *p = line;
+        if (strncmp(p, "call ", 5) != 0) {
+            fprintf(stderr, "bad line: %s", line);
+            return (void *) 2;
+        }
+        p += 5;
+        unsigned long off = strtoul(p, &p, 16);
+        int n = (int) strtol(p, &p, 10);
+        if (n < 0 || n > 64 || off >= (unsigned long) size) {
+            fprintf(stderr, "bad call: %s", line);
+            return (void *) 2;
+        }
+        memset(args, 0, sizeof args);
+        for (int i = 0; i < n; i++) {
+            args[i] = (int64_t) strtoull(p, &p, 16);
+        }
+        int64_t rc = ((thunk_fn) (code + off))(args, ctx);
+        if (rc != 0) {
+            printf("trap %" PRId64 "\n", rc);
+        } else {
+            printf("ok %016" PRIx64 "\n", (uint64_t) args[0]);
+        }
+        fflush(stdout);
+    }
+    return (void *) 0;
+}
 
 int main(int argc, char **argv) {
     if (pthread_key_create(&key, NULL) != 0) {
@@ -46,10 +100,10 @@ int main(int argc, char **argv) {
         return 2;
     }
     fseek(f, 0, SEEK_END);
-    long size = ftell(f);
+    size = ftell(f);
     fseek(f, 0, SEEK_SET);
     size_t mapped = ((size_t) size + 4095) & ~(size_t) 4095;
-    unsigned char *code = mmap(NULL, mapped ? mapped : 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    code = mmap(NULL, mapped ? mapped : 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (code == MAP_FAILED || fread(code, 1, (size_t) size, f) != (size_t) size) {
         fprintf(stderr, "cannot load %s\n", argv[1]);
         return 2;
@@ -60,35 +114,13 @@ int main(int argc, char **argv) {
         return 2;
     }
     __builtin___clear_cache((char *) code, (char *) code + size);
-    if (pthread_setspecific(key, ctx) != 0) {
-        fprintf(stderr, "pthread_setspecific failed\n");
+    pthread_attr_t attr;
+    pthread_t worker;
+    void *status;
+    if (pthread_attr_init(&attr) != 0 || pthread_attr_setstacksize(&attr, STACK_BYTES) != 0
+            || pthread_create(&worker, &attr, serve, NULL) != 0 || pthread_join(worker, &status) != 0) {
+        fprintf(stderr, "cannot run the worker thread\n");
         return 2;
     }
-    char line[8192];
-    while (fgets(line, sizeof line, stdin) != NULL) {
-        char *p = line;
-        if (strncmp(p, "call ", 5) != 0) {
-            fprintf(stderr, "bad line: %s", line);
-            return 2;
-        }
-        p += 5;
-        unsigned long off = strtoul(p, &p, 16);
-        int n = (int) strtol(p, &p, 10);
-        if (n < 0 || n > 64 || off >= (unsigned long) size) {
-            fprintf(stderr, "bad call: %s", line);
-            return 2;
-        }
-        memset(args, 0, sizeof args);
-        for (int i = 0; i < n; i++) {
-            args[i] = (int64_t) strtoull(p, &p, 16);
-        }
-        int64_t rc = ((thunk_fn) (code + off))(args, ctx);
-        if (rc != 0) {
-            printf("trap %" PRId64 "\n", rc);
-        } else {
-            printf("ok %016" PRIx64 "\n", (uint64_t) args[0]);
-        }
-        fflush(stdout);
-    }
-    return 0;
+    return (int) (intptr_t) status;
 }

@@ -19,12 +19,14 @@ import org.pyjit.regalloc.RegAllocResult;
 import org.pyjit.regalloc.checker.AllocationChecker;
 
 /**
- * The AArch64 (AAPCS64) backend. A module becomes one code image: each function's body (C entry at
- * its label), one Java entry thunk per function, the shared unwind sequence and the trap
- * handler, then the constant pool. Calls between functions ({@code bl}), {@code func_addr}
- * ({@code adr}) and constants ({@code ldr} literal) are PC-relative, so the image runs at any
- * 16-byte aligned address; the only absolute addresses are the trap handler's calls of
- * {@code pthread_getspecific} and {@code abort}.
+ * The AArch64 (AAPCS64) backend. A module becomes one code image: per function its C entry and
+ * its body (internal entry: stack limit in x28), one Java entry thunk per function, the shared
+ * unwind sequence and the trap handler, then the constant pool. IR calls ({@code bl}) go to the
+ * internal entry, {@code func_addr} ({@code adr}) is the C entry; those and constants
+ * ({@code ldr} literal) are PC-relative, so the image runs at any 16-byte aligned address; the
+ * only absolute addresses are the trap handler's calls of {@code pthread_getspecific} and
+ * {@code abort}, and the pthread key and {@code pthread_getspecific} in the pool for the C
+ * entries.
  *
  * <p>Found by {@link org.pyjit.codegen.Jit#host()} through {@code META-INF/services} on
  * {@code os.arch = aarch64}. Uses linear scan; with Java assertions on, every allocation is also
@@ -75,17 +77,21 @@ public final class A64Backend implements Backend {
     public MachineCode compile(IrModule module, TrapSupport traps) {
         A64Assembler asm = new A64Assembler();
         Map<String, Label> entries = new LinkedHashMap<>();
+        Map<String, Label> bodies = new LinkedHashMap<>();
         Map<String, Label> ends = new HashMap<>();
         Map<String, Label> thunks = new LinkedHashMap<>();
         for (IrFunction f : module.functions()) {
             entries.put(f.name(), asm.newLabel(f.name()));
+            bodies.put(f.name(), asm.newLabel(f.name() + "_body"));
         }
         Label trapHandler = asm.newLabel("trap_handler");
         Label unwind = asm.newLabel("thunk_unwind");
         for (IrFunction f : module.functions()) {
             asm.align(16);
+            asm.bind(entries.get(f.name()));
             try {
-                FunctionCompiler.compile(module, f, asm, entries, trapHandler, allocator);
+                Thunks.cEntry(asm, f.signature(), traps, bodies.get(f.name()));
+                FunctionCompiler.compile(module, f, asm, bodies, entries, trapHandler, allocator);
             } catch (CodegenException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -100,7 +106,7 @@ public final class A64Backend implements Backend {
             Label t = asm.newLabel(f.name() + "_thunk");
             asm.bind(t);
             thunks.put(f.name(), t);
-            Thunks.thunk(asm, f.signature(), entries.get(f.name()), unwind);
+            Thunks.thunk(asm, f.signature(), bodies.get(f.name()), unwind);
         }
         asm.align(16);
         asm.bind(unwind);

@@ -19,8 +19,9 @@ import org.pyjit.regalloc.RegClass;
  *
  * <p>Never allocated: x16 (the move resolver's scratch), x17 (the emitter's private scratch for
  * frame addresses and constants inside one instruction or move), x18 (platform register), x29
- * (frame pointer), x30 (link register), sp; v31 (float scratch). Allocatable: x0-x15 and v0-v7,
- * v16-v30 caller-saved; x19-x28 and v8-v15 callee-saved (AAPCS64 preserves only the low 64
+ * (frame pointer), x30 (link register), sp; v31 (float scratch); x28 (the thread's stack limit,
+ * {@link #STACK_LIMIT}). Allocatable: x0-x15 and v0-v7, v16-v30 caller-saved; x19-x27 and v8-v15
+ * callee-saved (AAPCS64 preserves only the low 64
  * bits of v8-v15, all this backend keeps in them).
  */
 public final class A64Regs {
@@ -35,11 +36,16 @@ public final class A64Regs {
     public static final Gp INT_SCRATCH = Gp.R16;
     /** The emitter's private integer scratch (frame addresses, constants in moves and sequences). */
     public static final Gp EMIT_SCRATCH = Gp.R17;
+    /**
+     * Holds the lowest stack address compiled code may use (0: no limit) from the Java thunk or C
+     * entry down through every IR call; callee-saved, so calls out to C preserve it.
+     */
+    public static final Gp STACK_LIMIT = Gp.R28;
     /** The move resolver's float scratch register. */
     public static final Fp FLOAT_SCRATCH = Fp.V31;
 
     private static final List<Gp> INT_CALLER_SAVED = range(0, 15);
-    private static final List<Gp> INT_CALLEE_SAVED = range(19, 28);
+    private static final List<Gp> INT_CALLEE_SAVED = range(19, 27);
 
     private static List<Gp> range(int from, int to) {
         List<Gp> out = new ArrayList<>();

@@ -35,15 +35,18 @@ public final class EmitContext implements MachineEmitter<A64Inst, Label> {
     private final A64Assembler asm;
     private final FrameLayout frame;
     private final Map<String, Label> functions;
+    private final Map<String, Label> cEntries;
     private final Label trapHandler;
     private final Map<Integer, Label> trapStubs = new LinkedHashMap<>();
     private List<Allocation> allocs = List.of();
     private BranchTargets<Label> targets;
 
-    EmitContext(A64Assembler asm, FrameLayout frame, Map<String, Label> functions, Label trapHandler) {
+    EmitContext(A64Assembler asm, FrameLayout frame, Map<String, Label> functions, Map<String, Label> cEntries,
+                Label trapHandler) {
         this.asm = asm;
         this.frame = frame;
         this.functions = functions;
+        this.cEntries = cEntries;
         this.trapHandler = trapHandler;
     }
 
@@ -80,9 +83,18 @@ public final class EmitContext implements MachineEmitter<A64Inst, Label> {
         return targets.fallsThrough(s);
     }
 
-    /** The entry label of module function {@code name}. */
+    /** The internal entry of module function {@code name} (stack limit in x28), for IR calls. */
     public Label function(String name) {
-        Label l = functions.get(name);
+        return label(functions, name);
+    }
+
+    /** The C entry of module function {@code name}: its {@code func_addr}, safe for native callers. */
+    public Label cEntry(String name) {
+        return label(cEntries, name);
+    }
+
+    private static Label label(Map<String, Label> labels, String name) {
+        Label l = labels.get(name);
         if (l == null) {
             throw new IllegalStateException("no function %" + name + " in the module");
         }
@@ -150,13 +162,35 @@ public final class EmitContext implements MachineEmitter<A64Inst, Label> {
         }
     }
 
-    /** Pushes fp/lr, sets fp, allocates the frame, saves callee-saved registers, zeroes IR slots. */
+    /**
+     * Pushes fp/lr, sets fp, checks the frame against the stack limit, allocates the frame, saves
+     * callee-saved registers, zeroes IR slots.
+     */
     void prologue() {
         asm.pair(false, Width.X, Gp.FP, Gp.LR, new Addr.PreIndex(Gp.SP, -16));
         asm.mov(Width.X, Gp.FP, Gp.SP);
+        stackCheck();
         adjustSp(AddSubOp.SUB, frame.frameSize());
         saveOrRestore(false);
         zeroSlots();
+    }
+
+    /**
+     * Traps {@code stack_overflow} if {@code sp - frameSize} would lie below the limit in x28
+     * (unsigned, so a limit of 0 never traps), before any of the frame is touched. x17 is free
+     * here: only argument registers are live.
+     */
+    private void stackCheck() {
+        Gp low = A64Regs.EMIT_SCRATCH;
+        long size = frame.frameSize();
+        if (A64Assembler.isAddSubImm(size)) {
+            asm.addSubImm(AddSubOp.SUB, Width.X, low, Gp.SP, size);
+        } else {
+            asm.movImm(Width.X, low, size);
+            asm.addSubExt(AddSubOp.SUB, Width.X, low, Gp.SP, low, Extend.UXTX, 0);
+        }
+        asm.cmp(Width.X, low, A64Regs.STACK_LIMIT);
+        asm.bcond(org.pyjit.aarch64.asm.Cond.LO, trap(TrapCode.STACK_OVERFLOW));
     }
 
     /** Slots start zeroed, as in the interpreter. Only argument registers are live here. */

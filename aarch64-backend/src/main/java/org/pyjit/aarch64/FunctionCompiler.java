@@ -32,12 +32,12 @@ final class FunctionCompiler {
     }
 
     static Products compile(IrModule module, IrFunction f, A64Assembler asm, Map<String, Label> functions,
-                            Label trapHandler, RegisterAllocator allocator) {
+                            Map<String, Label> cEntries, Label trapHandler, RegisterAllocator allocator) {
         Lowering.Result lowered = Lowering.lower(module, f);
         RegAllocResult alloc = allocator.allocate(lowered.vcode(), A64Regs.ENV);
         List<PReg> saved = alloc.usedRegisters().stream().filter(A64Regs.ENV::isCalleeSaved).toList();
         FrameLayout frame = FrameLayout.compute(saved, f.stackSlots(), alloc.numSpillSlots(), lowered.outgoingBytes());
-        EmitContext c = new EmitContext(asm, frame, functions, trapHandler);
+        EmitContext c = new EmitContext(asm, frame, functions, cEntries, trapHandler);
         asm.bind(functions.get(f.name()));
         c.prologue();
         EmissionDriver.emit(lowered.vcode(), alloc, c);

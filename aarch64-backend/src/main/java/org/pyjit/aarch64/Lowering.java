@@ -300,7 +300,7 @@ final class Lowering {
             case FUNC_ADDR -> {
                 String name = ((Imm.Callee) i.imm()).name();
                 requireFunction(name);
-                push("adr", List.of(def(vreg(i.result()))), c -> c.asm().adr(c.gp(0), c.function(name)));
+                push("adr", List.of(def(vreg(i.result()))), c -> c.asm().adr(c.gp(0), c.cEntry(name)));
             }
             case CALL -> {
                 String name = ((Imm.Callee) i.imm()).name();
