@@ -39,6 +39,8 @@ final class Family {
     /** The child that most recently received a register (hint source while walking). */
     Interval lastAllocated;
     private int[] starts;
+    /** Index of the child found by the previous lookup (the finger of {@link #finger}). */
+    private int lastFound;
     /** The sole child of an unsplit family (the common case), else null. */
     private Interval only;
 
@@ -101,12 +103,49 @@ final class Family {
      */
     Interval childAtLive(int pos) {
         if (only != null) return only;
-        int lo = 0, hi = starts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= pos) lo = mid + 1; else hi = mid;
+        int k = finger(pos);
+        return k < 0 ? null : children.get(k);
+    }
+
+    /**
+     * Index of the last child starting at or before {@code pos}, else -1. Callers walk positions
+     * roughly in order (the result is assembled in instruction and block order), so the search
+     * gallops outwards from the previous answer: O(log distance) instead of O(log children),
+     * and it stays in cache for the long split chains of values live across the whole function.
+     */
+    private int finger(int pos) {
+        int[] s = starts;
+        int n = s.length, f = lastFound;
+        int lo, hi;
+        if (s[f] <= pos) {
+            // Answer in [f, n): gallop right until a start exceeds pos.
+            int step = 1;
+            lo = f;
+            hi = f + 1;
+            while (hi < n && s[hi] <= pos) {
+                lo = hi;
+                hi = Math.min(n, hi + step);
+                step <<= 1;
+            }
+        } else {
+            // Answer in [-1, f): gallop left until a start is at or before pos.
+            if (s[0] > pos) return -1;
+            int step = 1;
+            hi = f;
+            lo = f - 1;
+            while (s[lo] > pos) {
+                hi = lo;
+                lo = Math.max(0, lo - step);
+                step <<= 1;
+            }
         }
-        return lo == 0 ? null : children.get(lo - 1);
+        // Invariant: s[lo] <= pos, and hi == n or s[hi] > pos.
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (s[mid] <= pos) lo = mid; else hi = mid;
+        }
+        lastFound = lo;
+        return lo;
     }
 
     /**

@@ -42,6 +42,8 @@ final class LinearScanWalker {
     private final int[] freePos;
     private final int[] usePos;
     private final int[] blockPos;
+    /** Per register: index of the first fixed range ending after the current position. */
+    private final int[] fixedCursor;
 
     LinearScanWalker(RegClass cls, MachineEnv env, BlockOrder order, IntervalBuilder builder, RegAllocFunction fn) {
         this.regs = env.allocatable(cls);
@@ -54,11 +56,11 @@ final class LinearScanWalker {
         this.freePos = new int[numRegs];
         this.usePos = new int[numRegs];
         this.blockPos = new int[numRegs];
+        this.fixedCursor = new int[numRegs];
     }
 
     void run(List<Interval> intervals) {
-        initial = intervals.toArray(new Interval[0]);
-        java.util.Arrays.sort(initial, BY_START);
+        initial = sortedByStart(intervals);
         while (nextInitial < initial.length || !unhandled.isEmpty()) {
             Interval cur;
             if (unhandled.isEmpty() || (nextInitial < initial.length && BY_START.compare(initial[nextInitial], unhandled.peek()) < 0)) {
@@ -93,6 +95,29 @@ final class LinearScanWalker {
         }
     }
 
+    /**
+     * The intervals in {@link #BY_START} order by a counting sort on the start position (linear
+     * in intervals plus positions): the list comes in family order, and parents' ids increase
+     * with it, so the stable sort breaks ties by id as the comparator does.
+     */
+    private Interval[] sortedByStart(List<Interval> intervals) {
+        int[] count = new int[order.numPositions() + 1];
+        for (int q = 0, n = intervals.size(); q < n; q++) count[intervals.get(q).from() + 1]++;
+        for (int p = 1; p < count.length; p++) count[p] += count[p - 1];
+        Interval[] out = new Interval[intervals.size()];
+        for (int q = 0, n = intervals.size(); q < n; q++) {
+            Interval c = intervals.get(q);
+            out[count[c.from()]++] = c;
+        }
+        assert isSorted(out);
+        return out;
+    }
+
+    private static boolean isSorted(Interval[] a) {
+        for (int k = 1; k < a.length; k++) if (BY_START.compare(a[k - 1], a[k]) > 0) return false;
+        return true;
+    }
+
     private static void removeAt(List<Interval> l, int k) {
         int last = l.size() - 1;
         l.set(k, l.get(last));
@@ -103,15 +128,18 @@ final class LinearScanWalker {
         return builder.regIndex(r);
     }
 
+    /**
+     * First position at or after {@code cur}'s start where register {@code r} is blocked by a
+     * fixed range and {@code cur} is live. The walk's position never decreases, so the index of
+     * the first fixed range ending after it is a per-register cursor that only moves forward.
+     */
     private int fixedIntersection(int r, Interval cur) {
         int[] f = fixed[r];
         int nf = f.length / 2;
         int pos = cur.from();
-        int lo = 0, hi = nf;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (f[2 * mid + 1] <= pos) lo = mid + 1; else hi = mid;
-        }
+        int lo = fixedCursor[r];
+        while (lo < nf && f[2 * lo + 1] <= pos) lo++;
+        fixedCursor[r] = lo;
         return Interval.intersect(f, nf, cur.rawRanges(), cur.numRanges(), pos, lo, 0);
     }
 
