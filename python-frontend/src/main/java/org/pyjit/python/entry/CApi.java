@@ -33,6 +33,8 @@ final class CApi {
     final long cFunctionType;
     /** libc {@code free}: what generated code calls to release a state nobody recorded. */
     final long free;
+    /** {@code PyThreadState_Get}. */
+    final long threadStateGet;
     private final long calloc;
     private final long requestCodeExtraIndex;
     private final long codeSetExtra;
@@ -63,6 +65,7 @@ final class CApi {
         errClear = symbol(python, "PyErr_Clear");
         decRef = symbol(python, "Py_DecRef");
         free = symbol(libc, "free");
+        threadStateGet = symbol(python, "PyThreadState_Get");
         calloc = symbol(libc, "calloc");
     }
 

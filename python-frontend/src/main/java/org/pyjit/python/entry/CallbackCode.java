@@ -46,6 +46,10 @@ final class CallbackCode {
     private static final Signature ATTACH = Signature.of(Type.I64, Type.I64);
     private static final Signature HOT = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature UNARY_VOID = Signature.ofVoid(Type.I64);
+    private static final Signature NO_ARGS = Signature.of(Type.I64);
+    private static final Signature BODY = Signature.of(Type.I64, Type.I64, Type.I64);
+    /** {@code FRAME_OWNED_BY_THREAD} (internal/pycore_frame.h). */
+    private static final int FRAME_OWNED_BY_THREAD = 0;
 
     private final CPythonLayout layout;
     private final EntryData data;
@@ -75,6 +79,13 @@ final class CallbackCode {
             Value state = b.appendBlockParam(count, Type.I64);
             new StateLookup(b, base, code).emit(count);
             b.switchToBlock(count);
+            Block counting = b.createBlock();
+            Block compiled = b.createBlock();
+            Value body = b.load(Type.I64, state, CodeState.ENTRY);
+            b.brif(b.icmpImm(IntCC.NE, body, 0), compiled, counting);
+            b.switchToBlock(compiled);
+            new CompiledEntry(b, base, code).emit(body, counting);
+            b.switchToBlock(counting);
             Value calls = b.iaddImm(b.load(Type.I64, state, CodeState.CALLS), 1);
             b.store(calls, state, CodeState.CALLS);
             new ThresholdTest(b, base, code, state).emit(calls, b.iconst(Type.I64, -1), b.iconst(Type.I64, -1));
@@ -178,6 +189,48 @@ final class CallbackCode {
             b.jump(found, fresh);
             b.switchToBlock(failed);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+        }
+    }
+
+    /**
+     * Runs a compiled body on the calling frame: the frame is {@code tstate->cframe->current_frame}
+     * (checked to be a thread-owned frame of {@code code}, else the call is counted as usual).
+     * The body leaves {@code prev_instr} at the return instruction ({@code None}: the interpreter
+     * executes it) or at the faulting instruction with an exception set (NULL: the interpreter
+     * unwinds the frame).
+     */
+    private final class CompiledEntry {
+        private final FunctionBuilder b;
+        private final Value base;
+        private final Value code;
+
+        CompiledEntry(FunctionBuilder b, Value base, Value code) {
+            this.b = b;
+            this.base = base;
+            this.code = code;
+        }
+
+        void emit(Value body, Block otherwise) {
+            Value ts = b.callIndirect(NO_ARGS, b.load(Type.I64, base, Field.THREAD_STATE_GET.offset())).get(0);
+            if (!(layout.threadState().currentFrame() instanceof CPythonLayout.CurrentFrameAccess.ViaCFrame via)) {
+                throw new IllegalStateException("current frame not reached through cframe (not 3.12)");
+            }
+            Value frame = b.load(Type.I64, b.load(Type.I64, ts, via.cframe()), via.currentFrame());
+            Block ownCode = b.createBlock();
+            Block run = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, frame, layout.frame().code()), code), ownCode, otherwise);
+            b.switchToBlock(ownCode);
+            b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I8, frame, layout.frame().owner()), FRAME_OWNED_BY_THREAD),
+                    run, otherwise);
+            b.switchToBlock(run);
+            Value ok = b.callIndirect(BODY, body, frame, ts).get(0);
+            Block done = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, ok, 0), failed, done);
+            b.switchToBlock(failed);
+            b.ret(b.iconst(Type.I64, 0));
+            b.switchToBlock(done);
+            b.ret(b.load(Type.I64, base, Field.NONE.offset()));
         }
     }
 

@@ -8,7 +8,8 @@ package org.pyjit.python.entry;
  * +8   i64  back edges     backward JUMP events counted, all loops together
  * +16  i32  units          Py_SIZE(code): entries of the loop counter array
  * +20  i32  flags          {@link #RECORDED}
- * +24  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
+ * +24  i64  entry          the compiled body {@code i64 body(frame, tstate)}, or 0
+ * +32  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
  * </pre>
  *
  * Allocated zeroed with libc {@code calloc} by the attach upcall, released with libc
@@ -20,7 +21,8 @@ final class CodeState {
     static final int BACK_EDGES = 8;
     static final int UNITS = 16;
     static final int FLAGS = 20;
-    static final int LOOPS = 24;
+    static final int ENTRY = 24;
+    static final int LOOPS = 32;
 
     /** Flag: Java holds a record naming this state; it must hear of the release. */
     static final int RECORDED = 1;

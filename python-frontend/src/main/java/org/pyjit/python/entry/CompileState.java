@@ -4,6 +4,10 @@ package org.pyjit.python.entry;
 public enum CompileState {
     /** A plain function: compilable, but there is no compiler yet. */
     NO_COMPILER("hot, not compiled: no compiler yet"),
+    /** Compiled: later calls run the machine code. */
+    COMPILED("hot, compiled"),
+    /** A plain function outside the compiler's subset (the reason follows the text). */
+    REFUSED("hot, not compiled:"),
     /** A generator, coroutine or async generator: its frames are resumed, not entered. */
     GENERATOR("hot, not compilable: generator or coroutine"),
     /** A module or class body, or {@code exec}'d code: runs once per execution, with a locals dict. */

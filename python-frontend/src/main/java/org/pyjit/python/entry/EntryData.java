@@ -33,7 +33,9 @@ record EntryData(long address) {
         /** Upcall {@code void released(state)}: a recorded state whose code object died. */
         RELEASED,
         /** libc {@code free}. */
-        FREE;
+        FREE,
+        /** {@code PyThreadState_Get}: the running thread's state, to find the frame of a compiled call. */
+        THREAD_STATE_GET;
 
         /** Byte offset in the block. */
         int offset() {

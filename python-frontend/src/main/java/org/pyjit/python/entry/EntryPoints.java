@@ -9,7 +9,11 @@ import com.kenai.jffi.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.pyjit.python.compile.BodyCompiler;
+import org.pyjit.python.compile.CompileRefusedException;
+import org.pyjit.python.compile.NativeSymbols;
 import org.pyjit.python.entry.EntryData.Field;
+import org.pyjit.python.launch.JitOptions;
 
 /**
  * The JIT's entry points, installed in a running CPython: {@code sys.monitoring} callbacks under
@@ -108,7 +112,15 @@ public final class EntryPoints {
         requireImmortal(api.none, "None");
         requireImmortal(disable, "sys.monitoring.DISABLE");
 
-        HotCodeRegistry registry = new HotCodeRegistry(api, code.layout, extraIndex, disable, log);
+        BodyCompiler compiler = null;
+        if (JitOptions.compileRequested(System.getenv())) {
+            try {
+                compiler = new BodyCompiler(code.layout, NativeSymbols.lookUp(python));
+            } catch (CompileRefusedException e) {
+                log.accept("warning: no compilation: " + e.getMessage());
+            }
+        }
+        HotCodeRegistry registry = new HotCodeRegistry(api, code.layout, extraIndex, disable, compiler, log);
         List<Closure.Handle> closures = new ArrayList<>();
         ClosureManager closuresOf = ClosureManager.getInstance();
         CallContext attach = context(Type.SINT64, 1);
@@ -152,6 +164,7 @@ public final class EntryPoints {
         data.put(Field.HOT, hotHandle.getAddress());
         data.put(Field.RELEASED, releasedHandle.getAddress());
         data.put(Field.FREE, api.free);
+        data.put(Field.THREAD_STATE_GET, api.threadStateGet);
 
         long start = callback(api, code.address(CallbackCode.PY_START), CallbackCode.PY_START);
         long jump = callback(api, code.address(CallbackCode.JUMP), CallbackCode.JUMP);

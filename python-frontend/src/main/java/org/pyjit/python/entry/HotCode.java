@@ -12,4 +12,4 @@ package org.pyjit.python.entry;
  * @param state what became of it
  */
 public record HotCode(String name, long calls, long backEdges, boolean hotFunction, int hotLoops,
-                      CompileState state) { }
+                      CompileOutcome state) { }

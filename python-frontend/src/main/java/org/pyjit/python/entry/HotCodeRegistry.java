@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.pyjit.python.compile.BodyCompiler;
+import org.pyjit.python.compile.CompileRefusedException;
 import org.pyjit.python.layout.CPythonLayout;
 
 /**
@@ -20,14 +22,14 @@ final class HotCodeRegistry {
     /** A hot code object: its counters live in native memory while the code object lives. */
     private static final class Record {
         final String name;
-        final CompileState state;
+        CompileOutcome state;
         long code;
         boolean hotFunction;
         int hotLoops;
         long calls;
         long backEdges;
 
-        Record(String name, CompileState state, long code) {
+        Record(String name, CompileOutcome state, long code) {
             this.name = name;
             this.state = state;
             this.code = code;
@@ -38,13 +40,18 @@ final class HotCodeRegistry {
     private final CPythonLayout layout;
     private final long extraIndex;
     private final long disable;
+    private final long none;
+    private final BodyCompiler compiler;
     private final Consumer<String> log;
     private final Map<Long, Record> records = new LinkedHashMap<>();
     private final List<Record> released = new ArrayList<>();
     private long attached;
 
-    HotCodeRegistry(CApi api, CPythonLayout layout, long extraIndex, long disable, Consumer<String> log) {
+    HotCodeRegistry(CApi api, CPythonLayout layout, long extraIndex, long disable, BodyCompiler compiler,
+                    Consumer<String> log) {
         this.api = api;
+        this.none = api.none;
+        this.compiler = compiler;
         this.layout = layout;
         this.extraIndex = extraIndex;
         this.disable = disable;
@@ -81,7 +88,9 @@ final class HotCodeRegistry {
      * @param state its state
      * @param from the backward jump's offset in bytes, or -1 for a function's calls
      * @param to the jump's target, or -1
-     * @return {@code DISABLE}: the location stops firing (the compiler will take over here)
+     * @return {@code DISABLE}: the location stops firing; or {@code None} for a function just
+     *     compiled, whose {@code PY_START} keeps firing so that its next calls enter the body (this
+     *     call runs in the interpreter)
      */
     synchronized long hot(long code, long state, long from, long to) {
         Record r = records.get(state);
@@ -91,7 +100,7 @@ final class HotCodeRegistry {
             long line = api.longAttribute(code, "co_firstlineno");
             String base = file == null ? "?" : file.substring(file.lastIndexOf('/') + 1);
             r = new Record((qualname == null ? "?" : qualname) + " (" + base + ":" + line + ")",
-                    CompileState.of(CApi.MEMORY.getInt(code + layout.code().flags())), code);
+                    new CompileOutcome(CompileState.of(CApi.MEMORY.getInt(code + layout.code().flags())), ""), code);
             records.put(state, r);
             CApi.MEMORY.putInt(state + CodeState.FLAGS,
                     CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.RECORDED);
@@ -99,7 +108,21 @@ final class HotCodeRegistry {
         long calls = CApi.MEMORY.getLong(state + CodeState.CALLS);
         if (from < 0) {
             r.hotFunction = true;
+            long result = disable;
+            if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
+                try {
+                    BodyCompiler.CompiledBody body = compiler.compile(code);
+                    CApi.MEMORY.putLong(state + CodeState.ENTRY, body.address());
+                    r.state = new CompileOutcome(CompileState.COMPILED, "(" + body.codeBytes() + " bytes)");
+                    result = none;
+                } catch (CompileRefusedException e) {
+                    r.state = new CompileOutcome(CompileState.REFUSED, e.getMessage());
+                } catch (RuntimeException e) {
+                    r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
+                }
+            }
             log.accept("hot: function " + r.name + " after " + calls + " calls; " + r.state.text());
+            return result;
         } else {
             r.hotLoops++;
             long edges = CApi.MEMORY.getInt(state + CodeState.LOOPS + 4 * (from / 2));

@@ -39,7 +39,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
             LaunchEnvironment.PRELOADED_VARIABLE);
 
     private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
-            "PYJIT_STATS", "PYJIT_LOG");
+            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE");
 
     /** Validates and freezes. */
     public JitOptions {
@@ -79,7 +79,18 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
         }
         return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
                 + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
-                + " PYJIT_LOG, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
+                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
+    }
+
+    /**
+     * {@code PYJIT_COMPILE=1}: compile hot functions of the supported subset (off by default until
+     * the whole test suite passes with it on).
+     *
+     * @param env the process environment
+     * @return whether compilation is on ({@code false} for any value other than {@code 1})
+     */
+    public static boolean compileRequested(Map<String, String> env) {
+        return "1".equals(env.get("PYJIT_COMPILE"));
     }
 
     private static boolean flag(Map<String, String> env, String name) throws LaunchException {

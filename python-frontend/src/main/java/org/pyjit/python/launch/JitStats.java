@@ -80,7 +80,8 @@ public final class JitStats {
         out.println("-".repeat(110));
         rows.stream().sorted(Comparator.comparingLong((Row r) -> r.calls() + r.backEdges()).reversed()).forEach(r ->
                 out.printf(format, r.name(), r.calls(), r.backEdges(), r.state()));
-        out.printf(format, "total (" + rows.size() + " hot, 0 compiled)",
+        out.printf(format, "total (" + rows.size() + " hot, "
+                + rows.stream().filter(r -> r.state().startsWith("hot, compiled")).count() + " compiled)",
                 rows.stream().mapToLong(Row::calls).sum(), rows.stream().mapToLong(Row::backEdges).sum(), "");
         if (entry.installed()) {
             out.printf("entry points: %d code objects ran, %d bytes of machine code generated in %s ms%n",

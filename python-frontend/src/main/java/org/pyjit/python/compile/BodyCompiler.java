@@ -1,0 +1,55 @@
+package org.pyjit.python.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pyjit.codegen.CompiledModule;
+import org.pyjit.codegen.Jit;
+import org.pyjit.ir.IrModule;
+import org.pyjit.python.layout.CPythonLayout;
+
+/**
+ * Compiles hot code objects to native bodies {@code i64 body(frame, tstate)} (see
+ * {@link Translator}). Runs on a Python thread holding the GIL. Compiled modules are kept for the
+ * life of the process: the code objects' states hold their addresses.
+ */
+public final class BodyCompiler {
+
+    /**
+     * A compiled body.
+     *
+     * @param address the native entry
+     * @param codeBytes its size
+     * @param nanos time spent reading, translating and compiling
+     */
+    public record CompiledBody(long address, int codeBytes, long nanos) { }
+
+    private final CPythonLayout layout;
+    private final NativeSymbols symbols;
+    private final List<CompiledModule> modules = new ArrayList<>();
+
+    /**
+     * @param layout the running CPython's offsets
+     * @param symbols the C-API addresses
+     */
+    public BodyCompiler(CPythonLayout layout, NativeSymbols symbols) {
+        this.layout = layout;
+        this.symbols = symbols;
+    }
+
+    /**
+     * Compiles a plain function's code object.
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @return the body
+     * @throws CompileRefusedException if the code is outside the supported subset
+     */
+    public synchronized CompiledBody compile(long code) throws CompileRefusedException {
+        long start = System.nanoTime();
+        CodeObject snapshot = CodeObject.read(layout, code);
+        String name = "pyjit_body_" + modules.size();
+        CompiledModule module = Jit.host().compile(IrModule.of(new Translator(layout, symbols, snapshot).translate(name)));
+        modules.add(module);
+        return new CompiledBody(module.function(name).address(), module.machineCode().code().length,
+                System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,71 @@
+package org.pyjit.python.compile;
+
+import com.kenai.jffi.MemoryIO;
+import org.pyjit.python.bytecode.BytecodeDialect;
+import org.pyjit.python.bytecode.CodeAnalysis;
+import org.pyjit.python.bytecode.MalformedBytecodeException;
+import org.pyjit.python.layout.CPythonLayout;
+
+/**
+ * What the translator reads from a live code object (on a thread holding the GIL, so nothing
+ * changes underneath): its quickened instructions analysed, its constants and frame size.
+ *
+ * @param address the code object
+ * @param units address of {@code co_code_adaptive}: {@code prev_instr} values are computed from it
+ * @param nLocalsPlus {@code co_nlocalsplus}: the value stack starts at {@code localsplus[nLocalsPlus]}
+ * @param consts the items of {@code co_consts} (kept alive by the code object)
+ * @param analysis the decoded, checked bytecode
+ */
+record CodeObject(long address, long units, int nLocalsPlus, long[] consts, CodeAnalysis analysis) {
+
+    private static final MemoryIO MEMORY = MemoryIO.getInstance();
+    /**
+     * {@code co_exceptiontable}: the field after {@code co_consts} and {@code co_names}
+     * (Include/cpython/code.h, 3.12), not in the layout table.
+     */
+    private static final int EXCEPTION_TABLE_AFTER_CONSTS = 16;
+    /** {@code PyBytesObject.ob_sval}: after the var-object header and {@code ob_shash}. */
+    private static final int BYTES_DATA = 32;
+
+    /**
+     * Reads and analyses a code object.
+     *
+     * @param layout the running CPython's offsets
+     * @param code the code object's address
+     * @return the snapshot
+     * @throws CompileRefusedException if the code is outside the supported subset's preconditions
+     */
+    static CodeObject read(CPythonLayout layout, long code) throws CompileRefusedException {
+        CPythonLayout.CodeLayout c = layout.code();
+        if (MEMORY.getInt(code + c.nCellVars()) != 0 || MEMORY.getInt(code + c.nFreeVars()) != 0) {
+            throw new CompileRefusedException("cell or free variables");
+        }
+        long table = MEMORY.getLong(code + c.consts() + EXCEPTION_TABLE_AFTER_CONSTS);
+        if (MEMORY.getLong(table + layout.object().size()) != 0) {
+            throw new CompileRefusedException("exception table not empty (try, with or a comprehension)");
+        }
+        long units = code + c.codeAdaptive();
+        int count = (int) MEMORY.getLong(code + layout.object().size());
+        byte[] bytes = new byte[2 * count];
+        MEMORY.getByteArray(units, bytes, 0, bytes.length);
+        BytecodeDialect dialect = BytecodeDialect.forVersion(layout.version())
+                .orElseThrow(() -> new CompileRefusedException("no bytecode dialect for " + layout.version()));
+        CodeAnalysis analysis;
+        try {
+            analysis = CodeAnalysis.of(dialect, bytes, new byte[0], MEMORY.getInt(code + c.stackSize()));
+        } catch (MalformedBytecodeException e) {
+            throw new CompileRefusedException("bytecode not analysable: " + e.getMessage());
+        }
+        long tuple = MEMORY.getLong(code + c.consts());
+        long[] consts = new long[(int) MEMORY.getLong(tuple + layout.object().size())];
+        for (int i = 0; i < consts.length; i++) {
+            consts[i] = MEMORY.getLong(tuple + layout.sequences().tupleItems() + 8L * i);
+        }
+        return new CodeObject(code, units, MEMORY.getInt(code + c.nLocalsPlus()), consts, analysis);
+    }
+
+    /** The {@code prev_instr} value naming code unit {@code unit}. */
+    long unitAddress(int unit) {
+        return units + 2L * unit;
+    }
+}
