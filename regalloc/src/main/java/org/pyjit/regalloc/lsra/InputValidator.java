@@ -66,7 +66,8 @@ final class InputValidator {
                     if (args.get(k).cls() != params.get(k).cls()) throw new RegAllocException("inst " + (end - 1) + ": arg " + args.get(k) + " has a different class than param " + params.get(k) + " of block " + s);
                 }
             }
-            for (VReg p : fn.blockParams(b)) checkVReg(p, -1, -1, b);
+            List<VReg> params = fn.blockParams(b);
+            for (int q = 0, np = params.size(); q < np; q++) checkVReg(params.get(q), -1, -1, b);
             if (term == InstKind.BRANCH && succs.size() == 1 && !fn.operands(end - 1).isEmpty()) {
                 throw new RegAllocException("inst " + (end - 1) + ": a branch with a single successor may not have operands (edge moves go right before it)");
             }

@@ -66,7 +66,9 @@ final class IntervalBuilder {
         this.copyDefFamily = new Family[fn.numVRegs()];
         Arrays.fill(copyDefInst, -1);
         for (int i = 0; i < fn.numInsts(); i++) {
-            for (Operand op : fn.operands(i)) {
+            List<Operand> ops = fn.operands(i);
+            for (int k = 0, n = ops.size(); k < n; k++) {
+                Operand op = ops.get(k);
                 if (op.kind() == OperandKind.DEF && op.constraint().kind() != org.pyjit.regalloc.ConstraintKind.ANY_REG) copyDefInst[op.vreg().index()] = i;
             }
         }
@@ -101,10 +103,14 @@ final class IntervalBuilder {
     }
 
     private Family vfam(VReg v) {
-        Family f = vregFamily[v.index()];
+        return vfam(v.index(), v.cls());
+    }
+
+    private Family vfam(int v, RegClass cls) {
+        Family f = vregFamily[v];
         if (f == null) {
-            f = newFamily(Family.Kind.VREG, v.index(), v.cls(), null);
-            vregFamily[v.index()] = f;
+            f = newFamily(Family.Kind.VREG, v, cls, null);
+            vregFamily[v] = f;
         }
         return f;
     }
@@ -145,11 +151,14 @@ final class IntervalBuilder {
         int bFrom = order.labelPos[b], bTo = order.endPos[b];
         List<Integer> succs = fn.successors(b);
         for (int j = 0; j < succs.size(); j++) {
-            for (int v : live.liveIn[succs.get(j)]) vfam(new VReg(v, fn.vregClass(v))).parent().addRangeReversed(bFrom, bTo);
-            for (VReg a : fn.branchArgs(b, j)) vfam(a).parent().addRangeReversed(bFrom, bTo);
+            for (int v : live.liveIn[succs.get(j)]) vfam(v, fn.vregClass(v)).parent().addRangeReversed(bFrom, bTo);
+            List<VReg> args = fn.branchArgs(b, j);
+            for (int q = 0, na = args.size(); q < na; q++) vfam(args.get(q)).parent().addRangeReversed(bFrom, bTo);
         }
         for (int i = fn.blockEndInst(b) - 1; i >= fn.blockFirstInst(b); i--) buildInst(i, bFrom);
-        for (VReg p : fn.blockParams(b)) {
+        List<VReg> params = fn.blockParams(b);
+        for (int q = 0, np = params.size(); q < np; q++) {
+            VReg p = params.get(q);
             if (isLive(p)) vfam(p).parent().setFromReversed(bFrom);
         }
     }
@@ -221,7 +230,8 @@ final class IntervalBuilder {
                 case FIXED_REG, STACK -> {
                     PReg r = op.constraint() instanceof Constraint.Fixed fx ? fx.reg() : null;
                     Family c = null;
-                    for (Family e : fixedUseCopies) {
+                    for (int q = 0, nq = fixedUseCopies.size(); q < nq; q++) {
+                        Family e = fixedUseCopies.get(q);
                         if (e.vreg == v.index() && java.util.Objects.equals(e.fixedReg, r) && e.parent().covers(usePos)) c = e;
                     }
                     if (c == null) {

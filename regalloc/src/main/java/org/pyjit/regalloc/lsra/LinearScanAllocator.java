@@ -106,10 +106,9 @@ public final class LinearScanAllocator {
             List<Move> start = flow.atBlockStart.get(i), mid = gap.get(i), end = flow.atBlockEnd.get(i);
             if (start == null && mid == null && end == null) continue;
             ProgramPoint before = new ProgramPoint(i, InstPosition.BEFORE);
-            for (List<Move> group : java.util.Arrays.asList(start, mid, end)) {
-                if (group == null) continue;
-                for (Move m : resolver.sequence(sorted(group))) edits.add(new Edit(before, m));
-            }
+            addEdits(edits, before, start, resolver);
+            addEdits(edits, before, mid, resolver);
+            addEdits(edits, before, end, resolver);
         }
         SortedMap<Edge, List<Move>> edgeMoves = new TreeMap<>();
         flow.edgeMoves.forEach((e, moves) -> edgeMoves.put(e, resolver.sequence(sorted(moves))));
@@ -128,6 +127,12 @@ public final class LinearScanAllocator {
         for (Edit e : edits) count(e.move(), used, counts);
         for (List<Move> l : edgeMoves.values()) for (Move m : l) count(m, used, counts);
         return new RegAllocResult(allocations, edits, edgeMoves, slots.numSlots, used, new AllocStats(counts[0], counts[1], counts[2]));
+    }
+
+    private static void addEdits(List<Edit> edits, ProgramPoint at, List<Move> parallel, MoveResolver resolver) {
+        if (parallel == null) return;
+        List<Move> seq = resolver.sequence(sorted(parallel));
+        for (int k = 0, n = seq.size(); k < n; k++) edits.add(new Edit(at, seq.get(k)));
     }
 
     private static void count(Move m, TreeSet<PReg> used, int[] counts) {

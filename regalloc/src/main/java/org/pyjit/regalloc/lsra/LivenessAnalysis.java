@@ -26,7 +26,8 @@ final class LivenessAnalysis {
         int[] defInst = new int[nv];
         Arrays.fill(defBlock, -1);
         for (int b = 0; b < nb; b++) {
-            for (VReg p : fn.blockParams(b)) define(p.index(), b, -1, defInst);
+            List<VReg> params = fn.blockParams(b);
+            for (int q = 0, np = params.size(); q < np; q++) define(params.get(q).index(), b, -1, defInst);
             for (int i = fn.blockFirstInst(b); i < fn.blockEndInst(b); i++) {
                 List<Operand> ops = fn.operands(i);
                 for (int k = 0, n = ops.size(); k < n; k++) {
@@ -59,7 +60,9 @@ final class LivenessAnalysis {
                 }
                 List<Integer> succs = fn.successors(b);
                 for (int j = 0; j < succs.size(); j++) {
-                    for (VReg a : fn.branchArgs(b, j)) {
+                    List<VReg> args = fn.branchArgs(b, j);
+                    for (int q = 0, na = args.size(); q < na; q++) {
+                        VReg a = args.get(q);
                         int v = a.index();
                         if (defBlock[v] < 0) throw new RegAllocException("inst " + (end - 1) + " passes " + a + " which is never defined");
                         if (defBlock[v] == b) continue;
@@ -91,7 +94,9 @@ final class LivenessAnalysis {
                         throw new RegAllocException("inst " + sortedI[u] + " uses v" + v + " but its definition (block " + defBlock[v]
                                 + ") does not reach it on every path from the entry");
                     }
-                    for (int p : fn.predecessors(b)) {
+                    List<Integer> preds = fn.predecessors(b);
+                    for (int q = 0, np = preds.size(); q < np; q++) {
+                        int p = preds.get(q);
                         if (p != defBlock[v] && stamp[p] != v) {
                             stamp[p] = v;
                             work[wp++] = p;
