@@ -186,7 +186,7 @@ class GeneratorTest {
                             default -> {
                                 for (Value v : i.results()) {
                                     results++;
-                                    assertTrue(used.contains(v), () -> v + " of " + i + " is never used in " + f.name());
+                                    assertTrue(used.contains(v), () -> v + " of " + i + " is never used in\n" + org.pyjit.ir.text.IrPrinter.print(in.module()));
                                 }
                             }
                         }

@@ -132,14 +132,14 @@ final class IrArbitraries {
 
     /**
      * Operand selectors (see {@link Stmt#CONSTANT_OPERAND}): mostly one of the last few results, so
-     * results feed later operations; often any computed value; one in ten a constant, which keeps
+     * results feed later operations; often any computed value; two in eleven a constant, which keeps
      * the immediate forms of the backends covered. Shrinks toward 0, the most recent result.
      */
     static Arbitrary<Integer> operand() {
         return Arbitraries.frequencyOf(
                 Tuple.of(5, Arbitraries.integers().between(0, 3)),
                 Tuple.of(4, Arbitraries.integers().between(0, Stmt.CONSTANT_OPERAND - 1)),
-                Tuple.of(1, Arbitraries.integers().between(Stmt.CONSTANT_OPERAND, Stmt.CONSTANT_OPERAND + 7)));
+                Tuple.of(2, Arbitraries.integers().between(Stmt.CONSTANT_OPERAND, Stmt.CONSTANT_OPERAND + 7)));
     }
 
     private static Arbitrary<Boolean> guarded(FuzzConfig c) {

@@ -58,6 +58,12 @@ public final class FunctionEmitter {
     /** Types of which every function loads inputs at entry when its parameters do not supply them. */
     static final List<Type> INPUT_TYPES = List.of(Type.I8, Type.I16, Type.I32, Type.I64, Type.F32, Type.F64);
 
+    /**
+     * Integer constants made for constant selectors: small ones and edge values whose encodings
+     * differ (negative ones need sign extension when materialised as 64-bit values).
+     */
+    private static final List<Long> FRESH_CONSTANTS = List.of(1L, -1L, 2L, (long) Integer.MIN_VALUE, 7L, -128L,
+            Long.MIN_VALUE, 0xFFFF_FFFFL);
     private static final List<Opcode> INT_ARITH = List.of(Opcode.IADD, Opcode.ISUB, Opcode.IMUL, Opcode.BAND,
             Opcode.BOR, Opcode.BXOR, Opcode.ISHL, Opcode.USHR, Opcode.SSHR, Opcode.ROTL, Opcode.ROTR);
     private static final List<Opcode> FLOAT_ARITH = List.of(Opcode.FADD, Opcode.FSUB, Opcode.FMUL, Opcode.FDIV,
@@ -179,7 +185,7 @@ public final class FunctionEmitter {
         }
         int n = Math.max(0, selector - Stmt.CONSTANT_OPERAND);
         Value c = switch (type) {
-            case I8, I16, I32, I64 -> b.iconst(type, n);
+            case I8, I16, I32, I64 -> b.iconst(type, Ints.canonical(FRESH_CONSTANTS.get(n % FRESH_CONSTANTS.size()), type));
             case F32 -> b.f32const(n + 0.5f);
             case F64 -> b.f64const(n + 0.25);
         };
@@ -360,7 +366,8 @@ public final class FunctionEmitter {
 
     void assign(Stmt.Assign s) {
         Variable v = choose(variables, s.variable());
-        b.defVar(v, use(v.type(), s.value()));
+        Value value = pool.pickForVariable(v.type(), s.value());
+        b.defVar(v, value == null ? use(v.type(), s.value()) : value);
     }
 
     /** Makes the current value of every variable visible (after a merge: block parameters). */

@@ -93,6 +93,23 @@ final class ValuePool {
         return v;
     }
 
+    /**
+     * As {@link #pick}, but a pending value stays pending: for an assignment to a variable, which a
+     * later assignment may overwrite before anything reads it.
+     */
+    Value pickForVariable(Type type, int selector) {
+        Integer ord = null;
+        List<Value> vs = computed.get(type).isEmpty() || selector >= Stmt.CONSTANT_OPERAND ? List.of() : computed.get(type);
+        if (!vs.isEmpty()) {
+            ord = pending.get(vs.get(vs.size() - 1 - Math.floorMod(selector, vs.size())));
+        }
+        Value v = pick(type, selector);
+        if (ord != null) {
+            pending.put(v, ord);
+        }
+        return v;
+    }
+
     /** Removes and returns, in definition order, the pending values defined in the current scope. */
     List<Value> takePending() {
         int from = marks.isEmpty() ? 0 : marks.peek().ordinal();
