@@ -51,8 +51,11 @@ public final class LinearScanAllocator {
                 case VREG, REUSE_COPY -> byClass.get(f.cls.ordinal()).add(f.parent());
             }
         }
+        List<Interval> splits = new ArrayList<>();
         for (RegClass c : RegClass.values()) {
-            new LinearScanWalker(c, env, order, ib, fn).run(byClass.get(c.ordinal()));
+            LinearScanWalker walker = new LinearScanWalker(c, env, order, ib, fn);
+            walker.run(byClass.get(c.ordinal()));
+            splits.addAll(walker.splits);
         }
         for (Family f : ib.families) f.sealChildren();
         SpillSlotAssigner slots = new SpillSlotAssigner();
@@ -84,18 +87,18 @@ public final class LinearScanAllocator {
             }
             gap.add(moves);
         }
-        for (Family f : ib.families) {
-            for (int k = 1; k < f.children.size(); k++) {
-                Interval prev = f.children.get(k - 1), child = f.children.get(k);
-                int s = child.from();
-                int inst = order.instAt(s);
-                if (inst < 0 || (s & 3) != 0) continue;
-                if (!prev.covers(s - 1)) throw new IllegalStateException("split child " + child + " starts inside a block after a hole");
-                Allocation from = cache.of(prev), to = cache.of(child);
-                if (!from.equals(to)) {
-                    if (gap.get(inst) == null) gap.set(inst, new ArrayList<>(2));
-                    gap.get(inst).add(new Move(from, to, f.cls));
-                }
+        // Split moves inside blocks: only split children are entered by one, so visit just those
+        // (their order within a gap does not matter: each gap's moves are sorted by destination).
+        for (int q = 0, ns = splits.size(); q < ns; q++) {
+            Interval child = splits.get(q), prev = child.prev;
+            int s = child.from();
+            int inst = order.instAt(s);
+            if (inst < 0 || (s & 3) != 0) continue;
+            if (!prev.covers(s - 1)) throw new IllegalStateException("split child " + child + " starts inside a block after a hole");
+            Allocation from = cache.of(prev), to = cache.of(child);
+            if (!from.equals(to)) {
+                if (gap.get(inst) == null) gap.set(inst, new ArrayList<>(2));
+                gap.get(inst).add(new Move(from, to, child.family.cls));
             }
         }
         DataFlowResolver flow = new DataFlowResolver(fn, order, live, ib, loc);

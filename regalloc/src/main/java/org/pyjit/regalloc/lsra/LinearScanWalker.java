@@ -39,6 +39,8 @@ final class LinearScanWalker {
     private int nextInitial;
     private final List<Interval> active = new ArrayList<>();
     private final List<Interval> inactive = new ArrayList<>();
+    /** Every child created by a split, in creation order: the intervals entered by a split move. */
+    final List<Interval> splits = new ArrayList<>();
     private final int[] freePos;
     private final int[] usePos;
     private final int[] blockPos;
@@ -183,7 +185,7 @@ final class LinearScanWalker {
         int lo = BlockOrder.floor4(cur.from()) + 4, hi = BlockOrder.floor4(freePos[reg]);
         if (lo > hi) return false;
         int s = order.optimalSplit(lo, hi);
-        Interval child = cur.splitAt(s, builder.nextIntervalId++);
+        Interval child = split(cur, s);
         cur.reg = regs.get(reg);
         unhandled.add(child);
         return true;
@@ -221,7 +223,7 @@ final class LinearScanWalker {
                         + " register at once than the machine has (or fixed registers and clobbers leave none)");
             }
             int s = order.optimalSplit(g + 4, BlockOrder.floor4(firstUse));
-            Interval child = cur.splitAt(s, builder.nextIntervalId++);
+            Interval child = split(cur, s);
             cur.spilled = true;
             unhandled.add(child);
             return;
@@ -229,7 +231,7 @@ final class LinearScanWalker {
         cur.reg = regs.get(reg);
         if (blockPos[reg] < cur.to()) {
             int s = order.optimalSplit(g + 4, BlockOrder.floor4(blockPos[reg]));
-            unhandled.add(cur.splitAt(s, builder.nextIntervalId++));
+            unhandled.add(split(cur, s));
         }
         PReg taken = regs.get(reg);
         for (int k = active.size() - 1; k >= 0; k--) {
@@ -242,6 +244,13 @@ final class LinearScanWalker {
         }
         active.removeIf(a -> a.reg == null);
         inactive.removeIf(a -> a.reg == null);
+    }
+
+    /** Splits {@code i} at {@code pos}, recording the new child in {@link #splits}. */
+    private Interval split(Interval i, int pos) {
+        Interval child = i.splitAt(pos, builder.nextIntervalId++);
+        splits.add(child);
+        return child;
     }
 
     private static boolean unsplittable(Interval a) {
@@ -260,7 +269,7 @@ final class LinearScanWalker {
         } else if (s >= a.to()) {
             return;
         } else {
-            part = a.splitAt(s, builder.nextIntervalId++);
+            part = split(a, s);
         }
         part.spilled = true;
         part.reg = null;
@@ -276,7 +285,7 @@ final class LinearScanWalker {
             unhandled.add(part);
             return;
         }
-        unhandled.add(part.splitAt(t, builder.nextIntervalId++));
+        unhandled.add(split(part, t));
     }
 
     private static int ceil4(int pos) {
