@@ -1,0 +1,14 @@
+/**
+ * The machine-independent half of instruction selection, shared by the backends:
+ * {@link org.pyjit.codegen.lower.IrFacts} (the IR pre-pass: reachability, defs, use counts,
+ * compare fusion, address folding through the backend's addressing modes) and
+ * {@link org.pyjit.codegen.lower.BlockLowering} (the block walk from IR to
+ * {@link org.pyjit.codegen.vcode.VCode}).
+ *
+ * <p>Invariants: only blocks reachable from the IR entry are lowered, in the IR's layout order;
+ * the VCode entry block has no parameters (a pseudo-entry is added when the IR entry is a branch
+ * target); an instruction is skipped only if it is a constant, a compare fused into the branch
+ * right after it, or pure with every result either unused or folded into each of its uses.
+ * Nothing here knows an instruction set.
+ */
+package org.pyjit.codegen.lower;
