@@ -24,10 +24,10 @@ import org.pyjit.aarch64.asm.MemOp;
 import org.pyjit.aarch64.asm.Shift;
 import org.pyjit.aarch64.asm.Width;
 import org.pyjit.codegen.CodegenException;
+import org.pyjit.codegen.lower.BlockLowering;
+import org.pyjit.codegen.lower.IrFacts;
 import org.pyjit.codegen.vcode.FrameLayout;
 import org.pyjit.codegen.vcode.VCode;
-import org.pyjit.ir.BasicBlock;
-import org.pyjit.ir.Block;
 import org.pyjit.ir.BlockCall;
 import org.pyjit.ir.Imm;
 import org.pyjit.ir.Inst;
@@ -59,7 +59,7 @@ import org.pyjit.regalloc.VReg;
  * and v31 carry the move resolver's values only between instructions). Constants are
  * materialised at each use or folded into immediates.
  */
-final class Lowering {
+final class Lowering extends BlockLowering<A64Inst> {
     /** The lowered function and its outgoing stack-argument area. */
     record Result(VCode<A64Inst> vcode, int outgoingBytes) {
     }
@@ -69,24 +69,19 @@ final class Lowering {
     static final Fp FS = A64Regs.FLOAT_SCRATCH;
 
     private final IrModule module;
-    private final A64Facts facts;
-    private final VCode.Builder<A64Inst> b;
-    private final Map<Value, VReg> vregs = new HashMap<>();
-    private final Map<Block, Integer> blockIndex = new HashMap<>();
     private int outgoingBytes;
 
-    private Lowering(IrModule module, A64Facts facts, VCode.Builder<A64Inst> b) {
+    private Lowering(IrModule module, IrFacts facts, VCode.Builder<A64Inst> b) {
+        super(facts, b);
         this.module = module;
-        this.facts = facts;
-        this.b = b;
     }
 
     static Result lower(IrModule module, IrFunction f) {
-        A64Facts facts = new A64Facts(f);
+        IrFacts facts = new IrFacts(f, A64Addressing::absorbs);
         int[] out = new int[1];
         VCode<A64Inst> vcode = VCode.build(f.name(), b -> {
             Lowering l = new Lowering(module, facts, b);
-            l.run();
+            l.lowerBlocks();
             out[0] = l.outgoingBytes;
         });
         return new Result(vcode, out[0]);
@@ -94,47 +89,14 @@ final class Lowering {
 
     // ---------------------------------------------------------------- blocks
 
-    private void run() {
-        IrFunction f = facts.function;
-        boolean pseudoEntry = facts.entryTargeted;
-        int base = pseudoEntry ? 1 : 0;
-        for (int i = 0; i < facts.reachable.size(); i++) {
-            blockIndex.put(facts.reachable.get(i).block(), base + i);
-        }
-        if (pseudoEntry) {
-            b.declareBlock(List.of());
-        }
-        for (BasicBlock bb : facts.reachable) {
-            boolean entry = bb.block().equals(f.entry().block());
-            b.declareBlock(entry && !pseudoEntry ? List.of() : bb.params().stream().map(this::vreg).toList());
-        }
-        if (pseudoEntry) {
-            b.startBlock(0);
-            List<VReg> args = new ArrayList<>();
-            for (Value p : f.entry().params()) {
-                args.add(b.newVReg(cls(p.type())));
-            }
-            entryArgs(args, f.entry().params());
-            b.push(new A64Inst(InstKind.BRANCH, List.of(), Set.of(), "b", c -> jumpTo(c, 0)));
-            b.endBlock(List.of(1), List.of(args));
-        }
-        for (BasicBlock bb : facts.reachable) {
-            b.startBlock(blockIndex.get(bb.block()));
-            if (bb.block().equals(f.entry().block()) && !pseudoEntry) {
-                entryArgs(bb.params().stream().map(this::vreg).toList(), bb.params());
-            }
-            for (Inst i : bb.insts()) {
-                if (i.isTerminator()) {
-                    terminator(i);
-                } else if (!facts.isSkipped(i)) {
-                    lower(i);
-                }
-            }
-        }
+    @Override
+    protected A64Inst jumpToOnlySuccessor() {
+        return new A64Inst(InstKind.BRANCH, List.of(), Set.of(), "b", c -> jumpTo(c, 0));
     }
 
     /** Defines the arguments where AAPCS64 puts them: x0-x7, v0-v7, then 8-byte stack slots. */
-    private void entryArgs(List<VReg> dsts, List<Value> params) {
+    @Override
+    protected void entryArgs(List<VReg> dsts, List<Value> params) {
         List<Operand> ops = new ArrayList<>();
         Map<Integer, Integer> stackArgs = new HashMap<>();
         int ints = 0;
@@ -166,10 +128,6 @@ final class Lowering {
 
     // ---------------------------------------------------------------- values
 
-    static RegClass cls(Type t) {
-        return t.isFloat() ? RegClass.FLOAT : RegClass.INT;
-    }
-
     static Width width(Type t) {
         return t == Type.I64 || t == Type.F64 ? Width.X : Width.W;
     }
@@ -180,10 +138,6 @@ final class Lowering {
 
     static boolean narrow(Type t) {
         return t == Type.I8 || t == Type.I16;
-    }
-
-    VReg vreg(Value v) {
-        return vregs.computeIfAbsent(v, k -> b.newVReg(cls(k.type())));
     }
 
     /** The register holding {@code v} here: constants are materialised, {@code ireduce} is free. */
@@ -278,7 +232,8 @@ final class Lowering {
 
     // ---------------------------------------------------------------- instructions
 
-    private void lower(Inst i) {
+    @Override
+    protected void lower(Inst i) {
         switch (i.opcode()) {
             case ICONST, F32CONST, F64CONST, IREDUCE -> {
                 // materialised or aliased at each use
@@ -317,7 +272,7 @@ final class Lowering {
     private IrFunction requireFunction(String name) {
         IrFunction f = module.function(name);
         if (f == null) {
-            throw new CodegenException("function %" + facts.function.name() + " refers to unknown function %" + name);
+            throw new CodegenException("function %" + facts.function().name() + " refers to unknown function %" + name);
         }
         return f;
     }
@@ -484,8 +439,8 @@ final class Lowering {
         }
     }
 
-    private AddrMode address(Value addr, int off, MemOp op) {
-        if (facts.foldable(addr, off, op)) {
+    private AddrMode address(Value addr, int off, Inst access) {
+        if (facts.foldable(addr, off, access)) {
             Inst d = facts.def(addr);
             if (d.opcode() == Opcode.IADD_IMM) {
                 return new AddrMode(use(d.arg(0)), -1, d.intImm() + off);
@@ -498,8 +453,8 @@ final class Lowering {
 
     private void load(Inst i) {
         Type t = i.result().type();
-        MemOp op = A64Facts.memOp(i);
-        AddrMode m = address(i.arg(0), ((Imm.Offset) i.imm()).offset(), op);
+        MemOp op = A64Addressing.memOp(i);
+        AddrMode m = address(i.arg(0), ((Imm.Offset) i.imm()).offset(), i);
         List<Operand> ops = new ArrayList<>();
         ops.add(def(vreg(i.result())));
         if (m.base() != null) {
@@ -518,8 +473,8 @@ final class Lowering {
     private void store(Inst i) {
         Value v = i.arg(0);
         Type t = v.type();
-        MemOp op = A64Facts.memOp(i);
-        AddrMode m = address(i.arg(1), ((Imm.Offset) i.imm()).offset(), op);
+        MemOp op = A64Addressing.memOp(i);
+        AddrMode m = address(i.arg(1), ((Imm.Offset) i.imm()).offset(), i);
         Long k = t.isInt() ? constant(v) : null;
         boolean zero = k != null && Ints.canonical(k, t) == 0;
         List<Operand> ops = new ArrayList<>();
@@ -546,7 +501,7 @@ final class Lowering {
 
     private void call(Inst i, Signature sig, Value address, List<Value> args, String callee) {
         if (args.size() != sig.params().size()) {
-            throw new CodegenException("function %" + facts.function.name() + ": call passes " + args.size()
+            throw new CodegenException("function %" + facts.function().name() + ": call passes " + args.size()
                     + " arguments to a signature with " + sig.params().size());
         }
         List<Operand> ops = new ArrayList<>();
@@ -594,12 +549,13 @@ final class Lowering {
 
     // ---------------------------------------------------------------- terminators
 
-    private void terminator(Inst i) {
+    @Override
+    protected void terminator(Inst i) {
         switch (i.opcode()) {
             case JUMP -> {
                 List<VReg> args = branchArgs(i.targets().get(0));
                 b.push(new A64Inst(InstKind.BRANCH, List.of(), Set.of(), "b", c -> jumpTo(c, 0)));
-                b.endBlock(List.of(blockIndex.get(i.targets().get(0).block())), List.of(args));
+                b.endBlock(List.of(blockIndex(i.targets().get(0).block())), List.of(args));
             }
             case BRIF -> brif(i);
             case BR_TABLE -> brTable(i);
@@ -667,7 +623,7 @@ final class Lowering {
             };
         }
         b.push(new A64Inst(InstKind.BRANCH, ops, Set.of(), text, enc));
-        b.endBlock(List.of(blockIndex.get(i.targets().get(0).block()), blockIndex.get(i.targets().get(1).block())),
+        b.endBlock(List.of(blockIndex(i.targets().get(0).block()), blockIndex(i.targets().get(1).block())),
                 List.of(thenArgs, elseArgs));
     }
 
@@ -680,7 +636,7 @@ final class Lowering {
         if (i.targets().size() == 1) {
             List<VReg> args = branchArgs(i.targets().get(0));
             b.push(new A64Inst(InstKind.BRANCH, List.of(), Set.of(), "b", c -> jumpTo(c, 0)));
-            b.endBlock(List.of(blockIndex.get(i.targets().get(0).block())), List.of(args));
+            b.endBlock(List.of(blockIndex(i.targets().get(0).block())), List.of(args));
             return;
         }
         Type t = i.arg(0).type();
@@ -689,7 +645,7 @@ final class Lowering {
         List<List<VReg>> args = new ArrayList<>();
         for (BlockCall bc : i.targets()) {
             args.add(branchArgs(bc));
-            succs.add(blockIndex.get(bc.block()));
+            succs.add(blockIndex(bc.block()));
         }
         int n = i.targets().size() - 1;
         b.push(new A64Inst(InstKind.BRANCH, List.of(Operand.use(index)), Set.of(), "br_table", c -> {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pyjit.codegen.CodegenException;
+import org.pyjit.codegen.lower.BlockLowering;
+import org.pyjit.codegen.lower.IrFacts;
 import org.pyjit.codegen.vcode.FrameLayout;
 import org.pyjit.codegen.vcode.VCode;
-import org.pyjit.ir.BasicBlock;
-import org.pyjit.ir.Block;
 import org.pyjit.ir.BlockCall;
 import org.pyjit.ir.Imm;
 import org.pyjit.ir.Inst;
@@ -64,30 +64,25 @@ import org.pyjit.x86.asm.Xmm;
  * <p>Constants are materialised at each use (or folded into immediates and addresses) instead
  * of at their definition, so no constant occupies a register across a loop or call.
  */
-final class Lowering {
+final class Lowering extends BlockLowering<X86Inst> {
     /** The lowered function and the outgoing stack-argument area its calls need. */
     record Result(VCode<X86Inst> vcode, int outgoingBytes) {
     }
 
     private final IrModule module;
-    private final IrFacts facts;
-    private final VCode.Builder<X86Inst> b;
-    private final Map<Value, VReg> vregs = new HashMap<>();
-    private final Map<Block, Integer> blockIndex = new HashMap<>();
     private int outgoingBytes;
 
     private Lowering(IrModule module, IrFacts facts, VCode.Builder<X86Inst> b) {
+        super(facts, b);
         this.module = module;
-        this.facts = facts;
-        this.b = b;
     }
 
     static Result lower(IrModule module, IrFunction f) {
-        IrFacts facts = new IrFacts(f);
+        IrFacts facts = new IrFacts(f, X86Addressing::absorbs);
         int[] out = new int[1];
         VCode<X86Inst> vcode = VCode.build(f.name(), b -> {
             Lowering l = new Lowering(module, facts, b);
-            l.run();
+            l.lowerBlocks();
             out[0] = l.outgoingBytes;
         });
         return new Result(vcode, out[0]);
@@ -95,47 +90,14 @@ final class Lowering {
 
     // ---------------------------------------------------------------- blocks
 
-    private void run() {
-        IrFunction f = facts.function;
-        boolean pseudoEntry = !facts.entryTargeted.isEmpty();
-        int base = pseudoEntry ? 1 : 0;
-        for (int i = 0; i < facts.reachable.size(); i++) {
-            blockIndex.put(facts.reachable.get(i).block(), base + i);
-        }
-        if (pseudoEntry) {
-            b.declareBlock(List.of());
-        }
-        for (BasicBlock bb : facts.reachable) {
-            boolean entry = bb.block().equals(f.entry().block());
-            b.declareBlock(entry && !pseudoEntry ? List.of() : bb.params().stream().map(this::vreg).toList());
-        }
-        if (pseudoEntry) {
-            b.startBlock(0);
-            List<VReg> args = new ArrayList<>();
-            for (Value p : f.entry().params()) {
-                args.add(b.newVReg(cls(p.type())));
-            }
-            entryArgs(args, f.entry().params());
-            b.push(new X86Inst(InstKind.BRANCH, List.of(), Set.of(), "jmp", c -> jumpTo(c, 0)));
-            b.endBlock(List.of(1), List.of(args));
-        }
-        for (BasicBlock bb : facts.reachable) {
-            b.startBlock(blockIndex.get(bb.block()));
-            if (bb.block().equals(f.entry().block()) && !pseudoEntry) {
-                entryArgs(bb.params().stream().map(this::vreg).toList(), bb.params());
-            }
-            for (Inst i : bb.insts()) {
-                if (i.isTerminator()) {
-                    terminator(i);
-                } else if (!facts.isSkipped(i)) {
-                    lower(i);
-                }
-            }
-        }
+    @Override
+    protected X86Inst jumpToOnlySuccessor() {
+        return new X86Inst(InstKind.BRANCH, List.of(), Set.of(), "jmp", c -> jumpTo(c, 0));
     }
 
     /** The pseudo-instruction defining the function's arguments where the ABI puts them. */
-    private void entryArgs(List<VReg> dsts, List<Value> params) {
+    @Override
+    protected void entryArgs(List<VReg> dsts, List<Value> params) {
         List<Operand> ops = new ArrayList<>();
         Map<Integer, Integer> stackArgs = new HashMap<>();
         int ints = 0;
@@ -165,14 +127,6 @@ final class Lowering {
     }
 
     // ---------------------------------------------------------------- values
-
-    private static RegClass cls(Type t) {
-        return t.isFloat() ? RegClass.FLOAT : RegClass.INT;
-    }
-
-    private VReg vreg(Value v) {
-        return vregs.computeIfAbsent(v, k -> b.newVReg(cls(k.type())));
-    }
 
     /** The register holding {@code v} here: constants are materialised, {@code ireduce} is free. */
     private VReg use(Value v) {
@@ -254,7 +208,7 @@ final class Lowering {
 
     /** An immediate usable with an operation of {@code t}: any value for narrow types, int32 for i64. */
     private static boolean fitsImm(Type t, Long v) {
-        return v != null && (t != Type.I64 || IrFacts.fitsInt(v));
+        return v != null && (t != Type.I64 || X86Addressing.fitsInt(v));
     }
 
     private Long constant(Value v) {
@@ -325,7 +279,8 @@ final class Lowering {
 
     // ---------------------------------------------------------------- instructions
 
-    private void lower(Inst i) {
+    @Override
+    protected void lower(Inst i) {
         switch (i.opcode()) {
             case ICONST, F32CONST, F64CONST, IREDUCE -> {
                 // materialised or aliased at each use
@@ -383,7 +338,7 @@ final class Lowering {
     private IrFunction requireFunction(String name) {
         IrFunction f = module.function(name);
         if (f == null) {
-            throw new CodegenException("function %" + facts.function.name() + " refers to unknown function %" + name);
+            throw new CodegenException("function %" + facts.function().name() + " refers to unknown function %" + name);
         }
         return f;
     }
@@ -765,9 +720,9 @@ final class Lowering {
         }
     }
 
-    private AddrMode address(Value addr, int off) {
+    private AddrMode address(Value addr, int off, Inst access) {
         Inst d = facts.def(addr);
-        if (facts.foldableAddress(addr, off)) {
+        if (facts.foldable(addr, off, access)) {
             switch (d.opcode()) {
                 case IADD_IMM -> {
                     return new AddrMode(List.of(use(d.arg(0))), -1, (int) (d.intImm() + off));
@@ -788,7 +743,7 @@ final class Lowering {
 
     private void load(Inst i) {
         Type t = i.result().type();
-        AddrMode m = address(i.arg(0), ((Imm.Offset) i.imm()).offset());
+        AddrMode m = address(i.arg(0), ((Imm.Offset) i.imm()).offset(), i);
         List<Operand> ops = new ArrayList<>();
         ops.add(def(vreg(i.result())));
         m.uses().forEach(v -> ops.add(use(v)));
@@ -808,7 +763,7 @@ final class Lowering {
     private void store(Inst i) {
         Value v = i.arg(0);
         Type t = v.type();
-        AddrMode m = address(i.arg(1), ((Imm.Offset) i.imm()).offset());
+        AddrMode m = address(i.arg(1), ((Imm.Offset) i.imm()).offset(), i);
         Long k = t.isInt() ? constant(v) : null;
         List<Operand> ops = new ArrayList<>();
         if (fitsImm(t, k)) {
@@ -834,7 +789,7 @@ final class Lowering {
 
     private void call(Inst i, Signature sig, Value address, List<Value> args, boolean nativeAbi, String callee) {
         if (args.size() != sig.params().size()) {
-            throw new CodegenException("function %" + facts.function.name() + ": call passes " + args.size()
+            throw new CodegenException("function %" + facts.function().name() + ": call passes " + args.size()
                     + " arguments to a signature with " + sig.params().size());
         }
         List<Operand> ops = new ArrayList<>();
@@ -894,12 +849,13 @@ final class Lowering {
 
     // ---------------------------------------------------------------- terminators
 
-    private void terminator(Inst i) {
+    @Override
+    protected void terminator(Inst i) {
         switch (i.opcode()) {
             case JUMP -> {
                 List<VReg> args = branchArgs(i.targets().get(0));
                 b.push(new X86Inst(InstKind.BRANCH, List.of(), Set.of(), "jmp", c -> jumpTo(c, 0)));
-                b.endBlock(List.of(blockIndex.get(i.targets().get(0).block())), List.of(args));
+                b.endBlock(List.of(blockIndex(i.targets().get(0).block())), List.of(args));
             }
             case BRIF -> brif(i);
             case BR_TABLE -> brTable(i);
@@ -970,7 +926,7 @@ final class Lowering {
             };
         }
         b.push(new X86Inst(InstKind.BRANCH, ops, Set.of(), text, enc));
-        b.endBlock(List.of(blockIndex.get(i.targets().get(0).block()), blockIndex.get(i.targets().get(1).block())),
+        b.endBlock(List.of(blockIndex(i.targets().get(0).block()), blockIndex(i.targets().get(1).block())),
                 List.of(thenArgs, elseArgs));
     }
 
@@ -984,7 +940,7 @@ final class Lowering {
         if (i.targets().size() == 1) {
             List<VReg> args = branchArgs(i.targets().get(0));
             b.push(new X86Inst(InstKind.BRANCH, List.of(), Set.of(), "jmp", c -> jumpTo(c, 0)));
-            b.endBlock(List.of(blockIndex.get(i.targets().get(0).block())), List.of(args));
+            b.endBlock(List.of(blockIndex(i.targets().get(0).block())), List.of(args));
             return;
         }
         Value index = i.arg(0);
@@ -1001,7 +957,7 @@ final class Lowering {
         List<List<VReg>> args = new ArrayList<>();
         for (BlockCall bc : i.targets()) {
             args.add(branchArgs(bc));
-            succs.add(blockIndex.get(bc.block()));
+            succs.add(blockIndex(bc.block()));
         }
         int n = i.targets().size() - 1;
         b.push(new X86Inst(InstKind.BRANCH, List.of(use(idx)), Set.of(), "br_table", c -> {
