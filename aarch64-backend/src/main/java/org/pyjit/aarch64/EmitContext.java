@@ -1,8 +1,5 @@
 package org.pyjit.aarch64;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.pyjit.aarch64.asm.A64Assembler;
 import org.pyjit.aarch64.asm.AddSubOp;
 import org.pyjit.aarch64.asm.Addr;
@@ -14,8 +11,9 @@ import org.pyjit.aarch64.asm.Gp;
 import org.pyjit.aarch64.asm.Label;
 import org.pyjit.aarch64.asm.MemOp;
 import org.pyjit.aarch64.asm.Width;
+import org.pyjit.codegen.lower.ModuleEmitter;
+import org.pyjit.codegen.lower.ModuleLabels;
 import org.pyjit.codegen.vcode.FrameLayout;
-import org.pyjit.codegen.vcode.MachineEmitter;
 import org.pyjit.ir.TrapCode;
 import org.pyjit.regalloc.Allocation;
 import org.pyjit.regalloc.Move;
@@ -24,30 +22,22 @@ import org.pyjit.regalloc.RegClass;
 
 /**
  * Emission state of one function: the encoder, the frame, the module's function labels and trap
- * handler, and the allocation of the instruction being encoded. Implements the shared driver's
- * {@link MachineEmitter}; {@link A64Inst} encoders read their operands' registers from it.
+ * handler, and the allocation of the instruction being encoded. Extends the shared
+ * {@link org.pyjit.codegen.lower.ModuleEmitter}; IR calls enter a function with the stack limit in
+ * x28. {@link A64Inst} encoders read their operands' registers from it.
  *
  * <p>Frame addresses are formed from sp (which stays at {@code fp - frameSize} for the whole body)
  * with a scaled unsigned offset when it fits, else from fp with an unscaled one, else through
  * x17 (the emitter's private scratch).
  */
-public final class EmitContext implements MachineEmitter<A64Inst, Label> {
+public final class EmitContext extends ModuleEmitter<A64Inst, Label> {
     private final A64Assembler asm;
     private final FrameLayout frame;
-    private final Map<String, Label> functions;
-    private final Map<String, Label> cEntries;
-    private final Label trapHandler;
-    private final Map<Integer, Label> trapStubs = new LinkedHashMap<>();
-    private List<Allocation> allocs = List.of();
-    private BranchTargets<Label> targets;
 
-    EmitContext(A64Assembler asm, FrameLayout frame, Map<String, Label> functions, Map<String, Label> cEntries,
-                Label trapHandler) {
+    EmitContext(A64Assembler asm, FrameLayout frame, ModuleLabels<Label> labels) {
+        super(labels);
         this.asm = asm;
         this.frame = frame;
-        this.functions = functions;
-        this.cEntries = cEntries;
-        this.trapHandler = trapHandler;
     }
 
     /** The encoder. */
@@ -63,47 +53,6 @@ public final class EmitContext implements MachineEmitter<A64Inst, Label> {
     /** The FP register of operand {@code i}. */
     public Fp fp(int i) {
         return A64Regs.fp(reg(i));
-    }
-
-    private PReg reg(int i) {
-        Allocation a = allocs.get(i);
-        if (a instanceof Allocation.Reg r) {
-            return r.reg();
-        }
-        throw new IllegalStateException("operand " + i + " was allocated to " + a + ", not a register");
-    }
-
-    /** Where successor {@code s} of the current branch is reached. */
-    public Label target(int s) {
-        return targets.target(s);
-    }
-
-    /** True if successor {@code s} is emitted next. */
-    public boolean fallsThrough(int s) {
-        return targets.fallsThrough(s);
-    }
-
-    /** The internal entry of module function {@code name} (stack limit in x28), for IR calls. */
-    public Label function(String name) {
-        return label(functions, name);
-    }
-
-    /** The C entry of module function {@code name}: its {@code func_addr}, safe for native callers. */
-    public Label cEntry(String name) {
-        return label(cEntries, name);
-    }
-
-    private static Label label(Map<String, Label> labels, String name) {
-        Label l = labels.get(name);
-        if (l == null) {
-            throw new IllegalStateException("no function %" + name + " in the module");
-        }
-        return l;
-    }
-
-    /** An out-of-line stub of this function raising {@code code}. */
-    public Label trap(TrapCode code) {
-        return trapStubs.computeIfAbsent(code.code(), k -> asm.newLabel("trap_" + code.text()));
     }
 
     /** The address {@code fp + fpOffset} for {@code op}, possibly computed into x17. */
@@ -223,11 +172,11 @@ public final class EmitContext implements MachineEmitter<A64Inst, Label> {
 
     /** The trap stubs this function used: {@code mov w0, #code; b trap_handler}. */
     void trapStubs() {
-        for (Map.Entry<Integer, Label> e : trapStubs.entrySet()) {
-            asm.bind(e.getValue());
-            asm.movImm(Width.W, Gp.R0, e.getKey());
-            asm.b(trapHandler);
-        }
+        emitTrapStubs((stub, code, handler) -> {
+            asm.bind(stub);
+            asm.movImm(Width.W, Gp.R0, code);
+            asm.b(handler);
+        });
     }
 
     @Override
@@ -241,12 +190,8 @@ public final class EmitContext implements MachineEmitter<A64Inst, Label> {
     }
 
     @Override
-    public void emit(A64Inst inst, List<Allocation> allocations, BranchTargets<Label> branchTargets) {
-        this.allocs = allocations;
-        this.targets = branchTargets;
+    protected void encode(A64Inst inst) {
         inst.encoding().encode(this);
-        this.allocs = List.of();
-        this.targets = null;
     }
 
     @Override

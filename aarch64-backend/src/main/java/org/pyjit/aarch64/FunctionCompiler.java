@@ -1,9 +1,9 @@
 package org.pyjit.aarch64;
 
 import java.util.List;
-import java.util.Map;
 import org.pyjit.aarch64.asm.A64Assembler;
 import org.pyjit.aarch64.asm.Label;
+import org.pyjit.codegen.lower.ModuleLabels;
 import org.pyjit.codegen.vcode.EmissionDriver;
 import org.pyjit.codegen.vcode.FrameLayout;
 import org.pyjit.codegen.vcode.RegisterAllocator;
@@ -31,14 +31,14 @@ final class FunctionCompiler {
     record Products(VCode<A64Inst> vcode, RegAllocResult allocation, FrameLayout frame) {
     }
 
-    static Products compile(IrModule module, IrFunction f, A64Assembler asm, Map<String, Label> functions,
-                            Map<String, Label> cEntries, Label trapHandler, RegisterAllocator allocator) {
+    static Products compile(IrModule module, IrFunction f, A64Assembler asm, ModuleLabels<Label> labels,
+                            RegisterAllocator allocator) {
         Lowering.Result lowered = Lowering.lower(module, f);
         RegAllocResult alloc = allocator.allocate(lowered.vcode(), A64Regs.ENV);
         List<PReg> saved = alloc.usedRegisters().stream().filter(A64Regs.ENV::isCalleeSaved).toList();
         FrameLayout frame = FrameLayout.compute(saved, f.stackSlots(), alloc.numSpillSlots(), lowered.outgoingBytes());
-        EmitContext c = new EmitContext(asm, frame, functions, cEntries, trapHandler);
-        asm.bind(functions.get(f.name()));
+        EmitContext c = new EmitContext(asm, frame, labels);
+        asm.bind(labels.body(f.name()));
         c.prologue();
         EmissionDriver.emit(lowered.vcode(), alloc, c);
         c.trapStubs();

@@ -1,10 +1,8 @@
 package org.pyjit.x86;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.pyjit.codegen.lower.ModuleEmitter;
+import org.pyjit.codegen.lower.ModuleLabels;
 import org.pyjit.codegen.vcode.FrameLayout;
-import org.pyjit.codegen.vcode.MachineEmitter;
 import org.pyjit.ir.TrapCode;
 import org.pyjit.regalloc.Allocation;
 import org.pyjit.regalloc.Move;
@@ -19,26 +17,18 @@ import org.pyjit.x86.asm.Xmm;
 
 /**
  * Emission state of one function: the assembler, the frame, the module's function labels and trap
- * handler, and the allocation of the instruction being encoded. Implements the shared driver's
- * {@link MachineEmitter}; {@link X86Inst} encoders read their operands' registers from it.
+ * handler, and the allocation of the instruction being encoded. Extends the shared
+ * {@link org.pyjit.codegen.lower.ModuleEmitter}; IR calls enter a function with the stack limit in
+ * r15. {@link X86Inst} encoders read their operands' registers from it.
  */
-public final class EmitContext implements MachineEmitter<X86Inst, Label> {
+public final class EmitContext extends ModuleEmitter<X86Inst, Label> {
     private final X86Assembler asm;
     private final FrameLayout frame;
-    private final Map<String, Label> functions;
-    private final Map<String, Label> cEntries;
-    private final Label trapHandler;
-    private final Map<Integer, Label> trapStubs = new LinkedHashMap<>();
-    private List<Allocation> allocs = List.of();
-    private BranchTargets<Label> targets;
 
-    EmitContext(X86Assembler asm, FrameLayout frame, Map<String, Label> functions, Map<String, Label> cEntries,
-                Label trapHandler) {
+    EmitContext(X86Assembler asm, FrameLayout frame, ModuleLabels<Label> labels) {
+        super(labels);
         this.asm = asm;
         this.frame = frame;
-        this.functions = functions;
-        this.cEntries = cEntries;
-        this.trapHandler = trapHandler;
     }
 
     /** The assembler. */
@@ -59,47 +49,6 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
     /** The SSE register of operand {@code i}. */
     public Xmm xmm(int i) {
         return X86Regs.xmm(reg(i));
-    }
-
-    private org.pyjit.regalloc.PReg reg(int i) {
-        Allocation a = allocs.get(i);
-        if (a instanceof Allocation.Reg r) {
-            return r.reg();
-        }
-        throw new IllegalStateException("operand " + i + " was allocated to " + a + ", not a register");
-    }
-
-    /** Where successor {@code s} of the current branch is reached. */
-    public Label target(int s) {
-        return targets.target(s);
-    }
-
-    /** True if successor {@code s} is the next code emitted. */
-    public boolean fallsThrough(int s) {
-        return targets.fallsThrough(s);
-    }
-
-    /** The internal entry of module function {@code name} (stack limit in r15), for IR calls. */
-    public Label function(String name) {
-        return label(functions, name);
-    }
-
-    /** The C entry of module function {@code name}: its {@code func_addr}, safe for native callers. */
-    public Label cEntry(String name) {
-        return label(cEntries, name);
-    }
-
-    private static Label label(Map<String, Label> labels, String name) {
-        Label l = labels.get(name);
-        if (l == null) {
-            throw new IllegalStateException("no function %" + name + " in the module");
-        }
-        return l;
-    }
-
-    /** An out-of-line stub of this function that raises trap {@code code}. */
-    public Label trap(TrapCode code) {
-        return trapStubs.computeIfAbsent(code.code(), k -> asm.newLabel("trap_" + code.text()));
     }
 
     /** {@code [rbp + offset of IR stack slot + off]}. */
@@ -172,11 +121,11 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
 
     /** Emits the trap stubs used by this function: {@code mov eax, code; jmp trap_handler}. */
     void trapStubs() {
-        for (Map.Entry<Integer, Label> e : trapStubs.entrySet()) {
-            asm.bind(e.getValue());
-            asm.mov(Width.B32, Gpr.RAX, e.getKey());
-            asm.jmp(trapHandler);
-        }
+        emitTrapStubs((stub, code, handler) -> {
+            asm.bind(stub);
+            asm.mov(Width.B32, Gpr.RAX, code);
+            asm.jmp(handler);
+        });
     }
 
     @Override
@@ -190,12 +139,8 @@ public final class EmitContext implements MachineEmitter<X86Inst, Label> {
     }
 
     @Override
-    public void emit(X86Inst inst, List<Allocation> allocations, BranchTargets<Label> branchTargets) {
-        this.allocs = allocations;
-        this.targets = branchTargets;
+    protected void encode(X86Inst inst) {
         inst.encoding().encode(this);
-        this.allocs = List.of();
-        this.targets = null;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.pyjit.x86;
 
 import java.util.List;
-import java.util.Map;
+import org.pyjit.codegen.lower.ModuleLabels;
 import org.pyjit.codegen.vcode.EmissionDriver;
 import org.pyjit.codegen.vcode.FrameLayout;
 import org.pyjit.codegen.vcode.RegisterAllocator;
@@ -32,14 +32,14 @@ final class FunctionCompiler {
     record Products(VCode<X86Inst> vcode, RegAllocResult allocation, FrameLayout frame) {
     }
 
-    static Products compile(IrModule module, IrFunction f, X86Assembler asm, Map<String, Label> functions,
-                            Map<String, Label> cEntries, Label trapHandler, RegisterAllocator allocator) {
+    static Products compile(IrModule module, IrFunction f, X86Assembler asm, ModuleLabels<Label> labels,
+                            RegisterAllocator allocator) {
         Lowering.Result lowered = Lowering.lower(module, f);
         RegAllocResult alloc = allocator.allocate(lowered.vcode(), X86Regs.ENV);
         List<PReg> saved = alloc.usedRegisters().stream().filter(X86Regs.ENV::isCalleeSaved).toList();
         FrameLayout frame = FrameLayout.compute(saved, f.stackSlots(), alloc.numSpillSlots(), lowered.outgoingBytes());
-        EmitContext c = new EmitContext(asm, frame, functions, cEntries, trapHandler);
-        asm.bind(functions.get(f.name()));
+        EmitContext c = new EmitContext(asm, frame, labels);
+        asm.bind(labels.body(f.name()));
         c.prologue();
         EmissionDriver.emit(lowered.vcode(), alloc, c);
         c.trapStubs();
