@@ -24,6 +24,8 @@ import org.pyjit.aarch64.asm.MemOp;
 import org.pyjit.aarch64.asm.Shift;
 import org.pyjit.aarch64.asm.Width;
 import org.pyjit.codegen.CodegenException;
+import org.pyjit.codegen.lower.ArgLocation;
+import org.pyjit.codegen.lower.ArgLocations;
 import org.pyjit.codegen.lower.BlockLowering;
 import org.pyjit.codegen.lower.IrFacts;
 import org.pyjit.codegen.vcode.FrameLayout;
@@ -99,18 +101,17 @@ final class Lowering extends BlockLowering<A64Inst> {
     protected void entryArgs(List<VReg> dsts, List<Value> params) {
         List<Operand> ops = new ArrayList<>();
         Map<Integer, Integer> stackArgs = new HashMap<>();
-        int ints = 0;
-        int floats = 0;
-        int stack = 0;
+        ArgLocations locs = ArgLocations.assign(params.stream().map(Value::type).toList(),
+                A64Regs.INT_ARGS.size(), A64Regs.FLOAT_ARGS.size());
         for (int k = 0; k < dsts.size(); k++) {
             VReg v = dsts.get(k);
-            Type t = params.get(k).type();
-            if (t.isFloat() && floats < A64Regs.FLOAT_ARGS.size()) {
-                ops.add(fixedDef(v, A64Regs.preg(A64Regs.FLOAT_ARGS.get(floats++))));
-            } else if (t.isInt() && ints < A64Regs.INT_ARGS.size()) {
-                ops.add(fixedDef(v, A64Regs.preg(A64Regs.INT_ARGS.get(ints++))));
-            } else {
-                stackArgs.put(k, stack++);
+            ArgLocation loc = locs.get(k);
+            if (loc instanceof ArgLocation.FloatReg f) {
+                ops.add(fixedDef(v, A64Regs.preg(A64Regs.FLOAT_ARGS.get(f.index()))));
+            } else if (loc instanceof ArgLocation.IntReg r) {
+                ops.add(fixedDef(v, A64Regs.preg(A64Regs.INT_ARGS.get(r.index()))));
+            } else if (loc instanceof ArgLocation.Stack s) {
+                stackArgs.put(k, s.slot());
                 ops.add(def(v));
             }
         }
@@ -508,17 +509,19 @@ final class Lowering extends BlockLowering<A64Inst> {
         for (Value r : i.results()) {
             ops.add(fixedDef(vreg(r), r.type().isFloat() ? A64Regs.preg(Fp.V0) : A64Regs.preg(Gp.R0)));
         }
-        int ints = 0;
-        int floats = 0;
+        ArgLocations locs = ArgLocations.assign(args.stream().map(Value::type).toList(),
+                A64Regs.INT_ARGS.size(), A64Regs.FLOAT_ARGS.size());
         List<Operand> stackOps = new ArrayList<>();
-        List<Type> stackTypes = new ArrayList<>();
-        for (Value arg : args) {
+        List<Type> stackTypes = new ArrayList<>(); // indexed by stack slot: slots come in argument order
+        for (int k = 0; k < args.size(); k++) {
+            Value arg = args.get(k);
             VReg v = use(arg);
-            if (arg.type().isFloat() && floats < A64Regs.FLOAT_ARGS.size()) {
-                ops.add(fixedUse(v, A64Regs.preg(A64Regs.FLOAT_ARGS.get(floats++))));
-            } else if (arg.type().isInt() && ints < A64Regs.INT_ARGS.size()) {
-                ops.add(fixedUse(v, A64Regs.preg(A64Regs.INT_ARGS.get(ints++))));
-            } else {
+            ArgLocation loc = locs.get(k);
+            if (loc instanceof ArgLocation.FloatReg f) {
+                ops.add(fixedUse(v, A64Regs.preg(A64Regs.FLOAT_ARGS.get(f.index()))));
+            } else if (loc instanceof ArgLocation.IntReg r) {
+                ops.add(fixedUse(v, A64Regs.preg(A64Regs.INT_ARGS.get(r.index()))));
+            } else if (loc instanceof ArgLocation.Stack) {
                 stackOps.add(Operand.use(v));
                 stackTypes.add(arg.type());
             }

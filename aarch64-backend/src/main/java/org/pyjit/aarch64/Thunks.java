@@ -11,6 +11,8 @@ import org.pyjit.aarch64.asm.Label;
 import org.pyjit.aarch64.asm.MemOp;
 import org.pyjit.aarch64.asm.Width;
 import org.pyjit.codegen.TrapSupport;
+import org.pyjit.codegen.lower.ArgLocation;
+import org.pyjit.codegen.lower.ArgLocations;
 import org.pyjit.ir.Signature;
 import org.pyjit.ir.Type;
 
@@ -62,29 +64,22 @@ final class Thunks {
         a.mov(Width.X, args, Gp.R0);
 
         List<Type> params = sig.params();
-        int ints = 0;
-        int floats = 0;
-        int stackWords = 0;
-        for (Type t : params) {
-            boolean inReg = t.isFloat() ? floats++ < A64Regs.FLOAT_ARGS.size() : ints++ < A64Regs.INT_ARGS.size();
-            stackWords += inReg ? 0 : 1;
-        }
+        ArgLocations locs = ArgLocations.assign(params, A64Regs.INT_ARGS.size(), A64Regs.FLOAT_ARGS.size());
+        int stackWords = locs.stackSlots();
         if (stackWords > 0) {
             a.addSubImm(AddSubOp.SUB, Width.X, Gp.SP, Gp.SP, (stackWords * 8L + 15) & -16);
         }
-        ints = 0;
-        floats = 0;
-        int stack = 0;
         for (int i = 0; i < params.size(); i++) {
             Type t = params.get(i);
             Addr src = Addr.of(args, 8L * i);
-            if (t.isFloat() && floats < A64Regs.FLOAT_ARGS.size()) {
-                a.mem(t == Type.F32 ? MemOp.LDR_S : MemOp.LDR_D, A64Regs.FLOAT_ARGS.get(floats++), src);
-            } else if (t.isInt() && ints < A64Regs.INT_ARGS.size()) {
-                a.mem(MemOp.LDR_X, A64Regs.INT_ARGS.get(ints++), src);
-            } else {
+            ArgLocation loc = locs.get(i);
+            if (loc instanceof ArgLocation.FloatReg f) {
+                a.mem(t == Type.F32 ? MemOp.LDR_S : MemOp.LDR_D, A64Regs.FLOAT_ARGS.get(f.index()), src);
+            } else if (loc instanceof ArgLocation.IntReg r) {
+                a.mem(MemOp.LDR_X, A64Regs.INT_ARGS.get(r.index()), src);
+            } else if (loc instanceof ArgLocation.Stack s) {
                 a.mem(MemOp.LDR_X, tmp, src);
-                a.mem(MemOp.STR_X, tmp, Addr.of(Gp.SP, 8L * stack++));
+                a.mem(MemOp.STR_X, tmp, Addr.of(Gp.SP, 8L * s.slot()));
             }
         }
         a.bl(target);

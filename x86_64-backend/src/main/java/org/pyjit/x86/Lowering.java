@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pyjit.codegen.CodegenException;
+import org.pyjit.codegen.lower.ArgLocation;
+import org.pyjit.codegen.lower.ArgLocations;
 import org.pyjit.codegen.lower.BlockLowering;
 import org.pyjit.codegen.lower.IrFacts;
 import org.pyjit.codegen.vcode.FrameLayout;
@@ -100,17 +102,17 @@ final class Lowering extends BlockLowering<X86Inst> {
     protected void entryArgs(List<VReg> dsts, List<Value> params) {
         List<Operand> ops = new ArrayList<>();
         Map<Integer, Integer> stackArgs = new HashMap<>();
-        int ints = 0;
-        int floats = 0;
-        int stack = 0;
+        ArgLocations locs = ArgLocations.assign(params.stream().map(Value::type).toList(),
+                X86Regs.INT_ARGS.size(), X86Regs.FLOAT_ARGS.size());
         for (int k = 0; k < dsts.size(); k++) {
             VReg v = dsts.get(k);
-            if (params.get(k).type().isFloat() && floats < X86Regs.FLOAT_ARGS.size()) {
-                ops.add(fixedDef(v, X86Regs.preg(X86Regs.FLOAT_ARGS.get(floats++))));
-            } else if (params.get(k).type().isInt() && ints < X86Regs.INT_ARGS.size()) {
-                ops.add(fixedDef(v, X86Regs.preg(X86Regs.INT_ARGS.get(ints++))));
-            } else {
-                stackArgs.put(k, stack++);
+            ArgLocation loc = locs.get(k);
+            if (loc instanceof ArgLocation.FloatReg f) {
+                ops.add(fixedDef(v, X86Regs.preg(X86Regs.FLOAT_ARGS.get(f.index()))));
+            } else if (loc instanceof ArgLocation.IntReg r) {
+                ops.add(fixedDef(v, X86Regs.preg(X86Regs.INT_ARGS.get(r.index()))));
+            } else if (loc instanceof ArgLocation.Stack s) {
+                stackArgs.put(k, s.slot());
                 ops.add(def(v));
             }
         }
@@ -796,21 +798,23 @@ final class Lowering extends BlockLowering<X86Inst> {
         for (Value r : i.results()) {
             ops.add(fixedDef(vreg(r), r.type().isFloat() ? X86Regs.preg(Xmm.XMM0) : X86Regs.preg(Gpr.RAX)));
         }
-        int ints = 0;
-        int floats = 0;
+        ArgLocations locs = ArgLocations.assign(args.stream().map(Value::type).toList(),
+                X86Regs.INT_ARGS.size(), X86Regs.FLOAT_ARGS.size());
         List<int[]> stackArgs = new ArrayList<>(); // {operand index, stack word, isFloat}
         List<Operand> stackOps = new ArrayList<>();
-        for (Value arg : args) {
+        for (int k = 0; k < args.size(); k++) {
+            Value arg = args.get(k);
             VReg v = use(arg);
             if (nativeAbi && (arg.type() == Type.I8 || arg.type() == Type.I16)) {
                 v = signExtend32(v, arg.type());
             }
-            if (arg.type().isFloat() && floats < X86Regs.FLOAT_ARGS.size()) {
-                ops.add(fixedUse(v, X86Regs.preg(X86Regs.FLOAT_ARGS.get(floats++))));
-            } else if (arg.type().isInt() && ints < X86Regs.INT_ARGS.size()) {
-                ops.add(fixedUse(v, X86Regs.preg(X86Regs.INT_ARGS.get(ints++))));
-            } else {
-                stackArgs.add(new int[] {-1, stackArgs.size(), arg.type().isFloat() ? 1 : 0});
+            ArgLocation loc = locs.get(k);
+            if (loc instanceof ArgLocation.FloatReg f) {
+                ops.add(fixedUse(v, X86Regs.preg(X86Regs.FLOAT_ARGS.get(f.index()))));
+            } else if (loc instanceof ArgLocation.IntReg r) {
+                ops.add(fixedUse(v, X86Regs.preg(X86Regs.INT_ARGS.get(r.index()))));
+            } else if (loc instanceof ArgLocation.Stack s) {
+                stackArgs.add(new int[] {-1, s.slot(), arg.type().isFloat() ? 1 : 0});
                 stackOps.add(use(v));
             }
         }

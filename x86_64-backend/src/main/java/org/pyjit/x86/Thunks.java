@@ -2,6 +2,8 @@ package org.pyjit.x86;
 
 import java.util.List;
 import org.pyjit.codegen.TrapSupport;
+import org.pyjit.codegen.lower.ArgLocation;
+import org.pyjit.codegen.lower.ArgLocations;
 import org.pyjit.ir.Signature;
 import org.pyjit.ir.Type;
 import org.pyjit.x86.asm.AluOp;
@@ -56,36 +58,27 @@ final class Thunks {
         a.mov(Width.B64, X86Regs.STACK_LIMIT, Mem.of(Gpr.RSI, TrapSupport.STACK_LIMIT_OFFSET));
 
         List<Type> params = sig.params();
-        int ints = 0;
-        int floats = 0;
-        int stackWords = 0;
-        for (Type t : params) {
-            boolean inReg = t.isFloat() ? floats++ < X86Regs.FLOAT_ARGS.size() : ints++ < X86Regs.INT_ARGS.size();
-            if (!inReg) {
-                stackWords++;
-            }
-        }
+        ArgLocations locs = ArgLocations.assign(params, X86Regs.INT_ARGS.size(), X86Regs.FLOAT_ARGS.size());
+        int stackWords = locs.stackSlots();
         if (stackWords > 0) {
             a.alu(AluOp.SUB, Width.B64, Gpr.RSP, (stackWords * 8 + 15) & -16);
         }
-        ints = 0;
-        floats = 0;
-        int stack = 0;
         for (int i = 0; i < params.size(); i++) {
             Type t = params.get(i);
             Mem src = Mem.of(Gpr.R12, 8 * i);
-            if (t.isFloat() && floats < X86Regs.FLOAT_ARGS.size()) {
-                Xmm x = X86Regs.FLOAT_ARGS.get(floats++);
+            ArgLocation loc = locs.get(i);
+            if (loc instanceof ArgLocation.FloatReg f) {
+                Xmm x = X86Regs.FLOAT_ARGS.get(f.index());
                 if (t == Type.F32) {
                     a.movss(x, src);
                 } else {
                     a.movsd(x, src);
                 }
-            } else if (t.isInt() && ints < X86Regs.INT_ARGS.size()) {
-                a.mov(Width.B64, X86Regs.INT_ARGS.get(ints++), src);
-            } else {
+            } else if (loc instanceof ArgLocation.IntReg r) {
+                a.mov(Width.B64, X86Regs.INT_ARGS.get(r.index()), src);
+            } else if (loc instanceof ArgLocation.Stack s) {
                 a.mov(Width.B64, Gpr.RAX, src);
-                a.mov(Width.B64, Mem.of(Gpr.RSP, 8 * stack++), Gpr.RAX);
+                a.mov(Width.B64, Mem.of(Gpr.RSP, 8 * s.slot()), Gpr.RAX);
             }
         }
         a.call(target);
@@ -114,18 +107,10 @@ final class Thunks {
      * code bytes do not depend on the process.
      */
     static void cEntry(X86Assembler a, Signature sig, TrapSupport traps, Label body) {
-        List<Type> params = sig.params();
-        int ints = 0;
-        int floats = 0;
-        int stackWords = 0;
-        for (Type t : params) {
-            boolean inReg = t.isFloat() ? floats++ < X86Regs.FLOAT_ARGS.size() : ints++ < X86Regs.INT_ARGS.size();
-            if (!inReg) {
-                stackWords++;
-            }
-        }
-        int intRegs = Math.min(ints, X86Regs.INT_ARGS.size());
-        int floatRegs = Math.min(floats, X86Regs.FLOAT_ARGS.size());
+        ArgLocations locs = ArgLocations.assign(sig.params(), X86Regs.INT_ARGS.size(), X86Regs.FLOAT_ARGS.size());
+        int stackWords = locs.stackSlots();
+        int intRegs = locs.intRegs();
+        int floatRegs = locs.floatRegs();
         int belowRbp = (8 + 8 * (intRegs + floatRegs) + 8 * stackWords + 15) & -16;
         a.push(Gpr.RBP);
         a.mov(Width.B64, Gpr.RBP, Gpr.RSP);
