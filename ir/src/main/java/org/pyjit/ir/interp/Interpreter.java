@@ -47,8 +47,7 @@ public final class Interpreter {
      * @param steps      instructions one top-level call may execute ({@code step_limit})
      * @param callDepth  frames that may be live at once, the top-level one included
      *                   ({@code stack_overflow})
-     * @param stackBytes bytes of stack slots (with alignment and guard gaps) that may be live at
-     *                   once ({@code stack_overflow})
+     * @param stackBytes bytes of stack slots that may be live at once ({@code stack_overflow})
      */
     public record Limits(long steps, int callDepth, long stackBytes) {
         /** 10^8 steps, 10 000 frames, 64 MiB of stack slots. */
@@ -77,8 +76,15 @@ public final class Interpreter {
         }
     }
 
-    /** Unmapped bytes before every stack slot, so running off a slot traps. */
-    private static final int GUARD = 16;
+    /**
+     * Every live stack slot owns a window of 2^32 addresses starting at its base, the rest of the
+     * window unmapped. An access through a slot's address that runs off the slot, by any 32-bit
+     * offset and by any small computed amount, traps {@code heap_oob} instead of landing in a
+     * neighbouring slot, whose native counterpart is somewhere else in the frame.
+     */
+    private static final int SLOT_WINDOW_SHIFT = 32;
+    /** Live slots that fit the stack range: {@code [STACK_BASE, FUNCTION_BASE)} in windows. */
+    private static final long MAX_LIVE_SLOTS = (Memory.FUNCTION_BASE - Memory.STACK_BASE) >>> SLOT_WINDOW_SHIFT;
     /** Distance between the fake addresses of consecutive functions. */
     private static final int FUNCTION_STRIDE = 16;
 
@@ -87,16 +93,18 @@ public final class Interpreter {
         final Lowered code;
         final long[] regs;
         final Region[] slots;
-        /** The stack top before this frame's slots were mapped. */
-        final long stackMark;
+        /** Live slots and their bytes before this frame's slots were mapped. */
+        final long slotMark;
+        final long bytesMark;
         BlockCode block;
         int pc;
 
-        Frame(Lowered code, Region[] slots, long stackMark) {
+        Frame(Lowered code, Region[] slots, long slotMark, long bytesMark) {
             this.code = code;
             this.regs = new long[code.registerCount];
             this.slots = slots;
-            this.stackMark = stackMark;
+            this.slotMark = slotMark;
+            this.bytesMark = bytesMark;
             this.block = code.blocks[0];
         }
     }
@@ -109,7 +117,10 @@ public final class Interpreter {
     private final Map<Long, NativeHandler> natives = new HashMap<>();
     private long steps;
     private int depth;
-    private long stackTop = Memory.STACK_BASE;
+    /** Stack slots live now (the next one takes window number {@code liveSlots}). */
+    private long liveSlots;
+    /** Their bytes, the quantity {@link Limits#stackBytes} bounds. */
+    private long liveSlotBytes;
     private int activeRuns;
 
     /** An interpreter over {@code module} with an empty {@link Memory} and default limits. */
@@ -364,24 +375,25 @@ public final class Interpreter {
         }
         List<StackSlot> slots = code.slots();
         Region[] regions = new Region[slots.size()];
-        long mark = stackTop;
-        long top = mark;
+        long bytes = liveSlotBytes;
         for (int i = 0; i < regions.length; i++) {
             StackSlot slot = slots.get(i);
-            long align = Math.max(slot.align(), GUARD);
-            long base = (top + GUARD + align - 1) & -align;
-            top = base + slot.size();
-            if (top - Memory.STACK_BASE > limits.stackBytes()) {
+            bytes += slot.size();
+            long window = liveSlots + i;
+            if (bytes > limits.stackBytes() || window >= MAX_LIVE_SLOTS) {
                 for (int j = 0; j < i; j++) {
                     memory.unmap(regions[j]);
                 }
                 throw new TrapException(TrapCode.STACK_OVERFLOW);
             }
+            // The window base is 2^32-aligned, so every slot alignment (a power of two) holds.
+            long base = Memory.STACK_BASE + (window << SLOT_WINDOW_SHIFT);
             regions[i] = memory.mapAny(base, ByteBuffer.allocate(slot.size()));
         }
-        stackTop = top;
+        Frame f = new Frame(code, regions, liveSlots, liveSlotBytes);
+        liveSlots += regions.length;
+        liveSlotBytes = bytes;
         depth++;
-        Frame f = new Frame(code, regions, mark);
         int[] params = f.block.params();
         for (int i = 0; i < params.length; i++) {
             f.regs[params[i]] = args[i];
@@ -393,7 +405,8 @@ public final class Interpreter {
         for (Region region : f.slots) {
             memory.unmap(region);
         }
-        stackTop = f.stackMark;
+        liveSlots = f.slotMark;
+        liveSlotBytes = f.bytesMark;
         depth--;
     }
 
