@@ -12,17 +12,22 @@ import org.pyjit.ir.text.IrPrinter;
  * for the summary, and failure messages that carry the module as {@code .jir} text.
  */
 final class Fixture {
-    private static DifferentialCheck check;
+    /**
+     * One check per thread, kept for the thread's life (each owns a native buffer). jqwik shrinks
+     * on a pool thread ({@code CompletableFuture.supplyAsync}) and, when the shrinking time bound
+     * runs out, leaves that thread running while the next property starts on the main thread: a
+     * shared buffer would then be reset and read by two threads at once, and both properties
+     * would report memory differences that no single run produces.
+     */
+    private static final ThreadLocal<DifferentialCheck> CHECK =
+            ThreadLocal.withInitial(() -> new DifferentialCheck(CheckedBackends.host()));
 
     private Fixture() {
     }
 
-    /** The shared check (created on first use, kept for the JVM's life: it owns one buffer). */
-    static synchronized DifferentialCheck check() {
-        if (check == null) {
-            check = new DifferentialCheck(CheckedBackends.host());
-        }
-        return check;
+    /** This thread's check (created on first use). */
+    static DifferentialCheck check() {
+        return CHECK.get();
     }
 
     /** Counters of one property class. */
