@@ -52,4 +52,23 @@ public final class BodyCompiler {
         return new CompiledBody(module.function(name).address(), module.machineCode().code().length,
                 System.nanoTime() - start);
     }
+
+    /**
+     * Frees the machine code of a body whose code object died (its {@code co_extra} free function
+     * ran, so no frame of it exists and nothing can enter the body again).
+     *
+     * @param address the body's entry, as {@link CompiledBody#address()} gave it
+     * @return bytes of machine code freed, or 0 if no live body starts there
+     */
+    public synchronized int release(long address) {
+        for (int i = modules.size() - 1; i >= 0; i--) {
+            CompiledModule m = modules.get(i);
+            if (m.function(m.module().functions().get(0).name()).address() == address) {
+                modules.remove(i);
+                m.close();
+                return m.machineCode().code().length;
+            }
+        }
+        return 0;
+    }
 }

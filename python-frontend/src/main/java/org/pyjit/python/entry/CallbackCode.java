@@ -84,7 +84,7 @@ final class CallbackCode {
             Value body = b.load(Type.I64, state, CodeState.ENTRY);
             b.brif(b.icmpImm(IntCC.NE, body, 0), compiled, counting);
             b.switchToBlock(compiled);
-            new CompiledEntry(b, base, code).emit(body, counting);
+            new CompiledEntry(b, base, code, state).emit(body);
             b.switchToBlock(counting);
             Value calls = b.iaddImm(b.load(Type.I64, state, CodeState.CALLS), 1);
             b.store(calls, state, CodeState.CALLS);
@@ -193,37 +193,94 @@ final class CallbackCode {
     }
 
     /**
-     * Runs a compiled body on the calling frame: the frame is {@code tstate->cframe->current_frame}
-     * (checked to be a thread-owned frame of {@code code}, else the call is counted as usual).
-     * The body leaves {@code prev_instr} at the return instruction ({@code None}: the interpreter
-     * executes it) or at the faulting instruction with an exception set (NULL: the interpreter
-     * unwinds the frame).
+     * Runs a compiled body on the calling frame, or declines and lets the interpreter run it.
+     *
+     * <p>Gate (all must hold, else {@code declined++} and {@code None}: never {@code DISABLE},
+     * which would stop our {@code PY_START} for this code for good):
+     * <ol>
+     *   <li>{@code code->_co_instrumentation_version == interp->monitoring_version}: the code's
+     *       instrumentation is current (it is whenever {@code INSTRUMENTED_RESUME} called us; this
+     *       catches a change made by a tool called before us for the same event);
+     *   <li>no tool but ours has any event, globally ({@code interp->monitors}) or for this code
+     *       ({@code _co_monitoring->local_monitors}): {@code sys.settrace}/{@code setprofile}
+     *       are tools 7/6 there, so a traced or profiled program runs interpreted and its tools
+     *       see every event;
+     *   <li>the frame is {@code tstate->cframe->current_frame}, thread-owned, of {@code code};
+     *   <li>{@code tstate->tracing == 1}: only {@code call_one_instrument}'s own increment.
+     * </ol>
+     *
+     * <p>Around the body {@code tracing} and {@code what_event} are what they are outside any
+     * callback (0 and -1; 3.12 {@code call_one_instrument} raises {@code tracing} and sets
+     * {@code what_event} around every callback): code the body calls fires monitoring events
+     * (nested compiled code is entered, other tools would see events) and {@code f_lineno}
+     * cannot be set from it, as in python. Both are restored before returning, on the error path
+     * too, so {@code call_one_instrument}'s decrement balances.
+     *
+     * <p>The body leaves {@code prev_instr} at the return instruction ({@code None}: the
+     * interpreter executes it) or at the faulting instruction with an exception set (NULL: the
+     * interpreter unwinds the frame).
      */
     private final class CompiledEntry {
+        /** One bit per tool in each event's byte: every tool except ours. */
+        private static final long OTHER_TOOLS = 0x0101010101010101L * (0xFF & ~(1 << EntryPoints.TOOL_ID));
+
         private final FunctionBuilder b;
         private final Value base;
         private final Value code;
+        private final Value state;
 
-        CompiledEntry(FunctionBuilder b, Value base, Value code) {
+        CompiledEntry(FunctionBuilder b, Value base, Value code, Value state) {
             this.b = b;
             this.base = base;
             this.code = code;
+            this.state = state;
         }
 
-        void emit(Value body, Block otherwise) {
-            Value ts = b.callIndirect(NO_ARGS, b.load(Type.I64, base, Field.THREAD_STATE_GET.offset())).get(0);
+        void emit(Value body) {
+            CPythonLayout.MonitoringLayout monitoring = layout.monitoring();
+            if (monitoring.eventCount() < 8 || monitoring.eventCount() > 16) {
+                throw new IllegalStateException("tool sets of " + monitoring.eventCount() + " events");
+            }
             if (!(layout.threadState().currentFrame() instanceof CPythonLayout.CurrentFrameAccess.ViaCFrame via)) {
                 throw new IllegalStateException("current frame not reached through cframe (not 3.12)");
             }
+            Block decline = b.createBlock();
+            Value ts = b.callIndirect(NO_ARGS, b.load(Type.I64, base, Field.THREAD_STATE_GET.offset())).get(0);
+            Value interp = b.load(Type.I64, ts, layout.threadState().interp());
+            Block current = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, code, layout.code().instrumentationVersion()),
+                    b.load(Type.I64, interp, layout.interpreter().monitoringVersion())), current, decline);
+            b.switchToBlock(current);
+            Block globallyAlone = b.createBlock();
+            b.brif(otherTools(interp, monitoring.interpreterMonitors()), decline, globallyAlone);
+            b.switchToBlock(globallyAlone);
+            Value data = b.load(Type.I64, code, layout.code().monitoring());
+            Block local = b.createBlock();
+            Block alone = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, data, 0), alone, local);
+            b.switchToBlock(local);
+            b.brif(otherTools(data, monitoring.localMonitors()), decline, alone);
+            b.switchToBlock(alone);
             Value frame = b.load(Type.I64, b.load(Type.I64, ts, via.cframe()), via.currentFrame());
             Block ownCode = b.createBlock();
+            Block ownThread = b.createBlock();
             Block run = b.createBlock();
-            b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, frame, layout.frame().code()), code), ownCode, otherwise);
+            b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, frame, layout.frame().code()), code), ownCode, decline);
             b.switchToBlock(ownCode);
             b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I8, frame, layout.frame().owner()), FRAME_OWNED_BY_THREAD),
-                    run, otherwise);
+                    ownThread, decline);
+            b.switchToBlock(ownThread);
+            int tracingOffset = layout.threadState().tracing();
+            Value tracing = b.load(Type.I32, ts, tracingOffset);
+            b.brif(b.icmpImm(IntCC.EQ, tracing, 1), run, decline);
             b.switchToBlock(run);
+            b.store(b.iaddImm(b.load(Type.I64, state, CodeState.ENTERED), 1), state, CodeState.ENTERED);
+            Value whatEvent = b.load(Type.I32, ts, monitoring.whatEvent());
+            b.store(b.iconst(Type.I32, 0), ts, tracingOffset);
+            b.store(b.iconst(Type.I32, -1), ts, monitoring.whatEvent());
             Value ok = b.callIndirect(BODY, body, frame, ts).get(0);
+            b.store(tracing, ts, tracingOffset);
+            b.store(whatEvent, ts, monitoring.whatEvent());
             Block done = b.createBlock();
             Block failed = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, ok, 0), failed, done);
@@ -231,6 +288,19 @@ final class CallbackCode {
             b.ret(b.iconst(Type.I64, 0));
             b.switchToBlock(done);
             b.ret(b.load(Type.I64, base, Field.NONE.offset()));
+            b.switchToBlock(decline);
+            b.store(b.iaddImm(b.load(Type.I64, state, CodeState.DECLINED), 1), state, CodeState.DECLINED);
+            b.ret(b.load(Type.I64, base, Field.NONE.offset()));
+        }
+
+        /**
+         * Non-zero iff a tool other than ours has an event in the tool set at {@code owner + offset}:
+         * two overlapping 8-byte loads cover its 9..16 bytes.
+         */
+        private Value otherTools(Value owner, int offset) {
+            Value low = b.load(Type.I64, owner, offset);
+            Value high = b.load(Type.I64, owner, offset + layout.monitoring().eventCount() - 8);
+            return b.binary(Opcode.BAND, b.binary(Opcode.BOR, low, high), b.iconst(Type.I64, OTHER_TOOLS));
         }
     }
 

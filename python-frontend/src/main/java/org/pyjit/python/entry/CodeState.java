@@ -9,8 +9,14 @@ package org.pyjit.python.entry;
  * +16  i32  units          Py_SIZE(code): entries of the loop counter array
  * +20  i32  flags          {@link #RECORDED}
  * +24  i64  entry          the compiled body {@code i64 body(frame, tstate)}, or 0
- * +32  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
+ * +32  i64  entered        calls that ran the compiled body
+ * +40  i64  declined       calls of a compiled code object left to the interpreter (another tool
+ *                          was monitoring, stale instrumentation, unexpected frame)
+ * +48  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
  * </pre>
+ *
+ * Once {@code entry} is set, {@code calls} stops counting (it stays the count that made the code
+ * hot); {@code entered + declined} are the {@code PY_START} events seen since.
  *
  * Allocated zeroed with libc {@code calloc} by the attach upcall, released with libc
  * {@code free} by the {@code co_extra} free function (through Java first if {@link #RECORDED}).
@@ -22,7 +28,9 @@ final class CodeState {
     static final int UNITS = 16;
     static final int FLAGS = 20;
     static final int ENTRY = 24;
-    static final int LOOPS = 32;
+    static final int ENTERED = 32;
+    static final int DECLINED = 40;
+    static final int LOOPS = 48;
 
     /** Flag: Java holds a record naming this state; it must hear of the release. */
     static final int RECORDED = 1;

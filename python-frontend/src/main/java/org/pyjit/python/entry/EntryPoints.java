@@ -9,6 +9,8 @@ import com.kenai.jffi.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.pyjit.codegen.Jit;
+import org.pyjit.codegen.memory.CodeCache;
 import org.pyjit.python.compile.BodyCompiler;
 import org.pyjit.python.compile.CompileRefusedException;
 import org.pyjit.python.compile.NativeSymbols;
@@ -144,9 +146,20 @@ public final class EntryPoints {
             }
             buffer.setLongReturn(result);
         }, hot);
+        BodyCompiler bodies = compiler;
         Closure.Handle releasedHandle = closuresOf.newClosure(buffer -> {
             try {
-                registry.released(buffer.getLong(0));
+                long state = buffer.getLong(0);
+                long body = CApi.MEMORY.getLong(state + CodeState.ENTRY);
+                if (body != 0 && bodies != null) {
+                    CApi.MEMORY.putLong(state + CodeState.ENTRY, 0);
+                    int freed = bodies.release(body);
+                    CodeCache cache = Jit.host().codeCache();
+                    log.accept("released: compiled body 0x" + Long.toHexString(body) + " of a dead code object, "
+                            + freed + " bytes freed; code cache: " + cache.liveBlobs() + " blobs, "
+                            + cache.mappedBytes() + " bytes mapped");
+                }
+                registry.released(state);
             } catch (Throwable t) {
                 log.accept("error: released: " + t);
             }

@@ -28,6 +28,8 @@ final class HotCodeRegistry {
         int hotLoops;
         long calls;
         long backEdges;
+        long entered;
+        long declined;
 
         Record(String name, CompileOutcome state, long code) {
             this.name = name;
@@ -150,6 +152,8 @@ final class HotCodeRegistry {
     private static void snapshot(Record r, long state) {
         r.calls = CApi.MEMORY.getLong(state + CodeState.CALLS);
         r.backEdges = CApi.MEMORY.getLong(state + CodeState.BACK_EDGES);
+        r.entered = CApi.MEMORY.getLong(state + CodeState.ENTERED);
+        r.declined = CApi.MEMORY.getLong(state + CodeState.DECLINED);
     }
 
     /** Code objects given a state so far. */
@@ -171,6 +175,8 @@ final class HotCodeRegistry {
     }
 
     private static HotCode row(Record r) {
-        return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, r.state);
+        CompileOutcome state = r.state.state() != CompileState.COMPILED ? r.state : new CompileOutcome(
+                r.state.state(), r.state.detail() + ", entered " + r.entered + ", declined " + r.declined);
+        return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, state);
     }
 }

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param runtime {@code _PyRuntime} (signals)
  * @param embedding {@code PyStatus} and {@code PyConfig}
  * @param opcodes the instruction numbering
+ * @param monitoring where {@code sys.monitoring} (PEP 669) keeps its per-thread, per-interpreter
+ *     and per-code-object state
  */
 public record CPythonLayout(
         CPythonVersion version,
@@ -42,7 +44,8 @@ public record CPythonLayout(
         InterpreterLayout interpreter,
         RuntimeLayout runtime,
         EmbeddingLayout embedding,
-        OpcodeTable opcodes) {
+        OpcodeTable opcodes,
+        MonitoringLayout monitoring) {
 
     /** Every version pyjit has a table for, oldest first. */
     public static List<CPythonLayout> known() {
@@ -282,4 +285,22 @@ public record CPythonLayout(
      */
     public record EmbeddingLayout(int statusType, int statusFunc, int statusErrMsg, int statusExitCode,
                                   int statusSize, int configSize) { }
+
+    /**
+     * {@code sys.monitoring} state (3.12 {@code internal/pycore_instruments.h},
+     * {@code cpython/code.h}, {@code internal/pycore_interp.h}). A tool set is an array of
+     * {@code eventCount} bytes, one per ungrouped event, each a bit mask of tool ids; the legacy
+     * {@code sys.settrace}/{@code sys.setprofile} hooks are tools 7 and 6 in these masks.
+     *
+     * @param whatEvent {@code PyThreadState.what_event} (int: the event whose callback is running,
+     *     -1 outside callbacks; read by the {@code f_lineno} setter)
+     * @param interpreterMonitors {@code PyInterpreterState.monitors.tools} (global events per tool)
+     * @param localMonitors {@code _PyCoMonitoringData.local_monitors.tools} (events set with
+     *     {@code set_local_events}), reached through {@code PyCodeObject._co_monitoring}
+     * @param activeMonitors {@code _PyCoMonitoringData.active_monitors.tools} (global | local as of
+     *     the code object's last instrumentation)
+     * @param eventCount {@code _PY_MONITORING_UNGROUPED_EVENTS}: bytes of each tool set
+     */
+    public record MonitoringLayout(int whatEvent, int interpreterMonitors, int localMonitors, int activeMonitors,
+                                   int eventCount) { }
 }

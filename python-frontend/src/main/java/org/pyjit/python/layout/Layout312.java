@@ -11,6 +11,7 @@ import org.pyjit.python.layout.CPythonLayout.FunctionLayout;
 import org.pyjit.python.layout.CPythonLayout.InstructionPointerKind;
 import org.pyjit.python.layout.CPythonLayout.InterpreterLayout;
 import org.pyjit.python.layout.CPythonLayout.LongLayout;
+import org.pyjit.python.layout.CPythonLayout.MonitoringLayout;
 import org.pyjit.python.layout.CPythonLayout.ObjectLayout;
 import org.pyjit.python.layout.CPythonLayout.RuntimeLayout;
 import org.pyjit.python.layout.CPythonLayout.SequenceLayout;
@@ -39,5 +40,6 @@ final class Layout312 {
             new InterpreterLayout(48, new EvalBreaker.InInterpreter(368), 1744, 1752, 1824),
             new RuntimeLayout(1512, 464, 16, 65),
             new EmbeddingLayout(0, 8, 16, 24, 32, 432),
-            Opcodes312.TABLE);
+            Opcodes312.TABLE,
+            new MonitoringLayout(48, 381744, 0, 15, 15));
 }

@@ -1,0 +1,204 @@
+package org.pyjit.python.entry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pyjit.python.PythonProcesses;
+import org.pyjit.python.PythonProcesses.Outcome;
+
+/**
+ * The compiled-code entry ({@code PYJIT_COMPILE=1 PYJIT_THRESHOLD=1}) against python3.12: every
+ * program's stdout, stderr and status are python's, and the statistics (or the log) show that the
+ * functions under test were compiled and how often their bodies were entered or declined.
+ */
+class CompiledEntryTest {
+
+    /** {@code name (file:line) ... hot, compiled (N bytes), entered E, declined D}. */
+    private static final Pattern COMPILED_ROW =
+            Pattern.compile("hot, compiled \\(\\d+ bytes\\), entered (\\d+), declined (\\d+)");
+
+    @TempDir
+    Path dir;
+
+    private record Entries(long entered, long declined) { }
+
+    private Path program(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = CompiledEntryTest.class.getResourceAsStream("/entry/" + name)) {
+            Files.write(p, in.readAllBytes());
+        }
+        return p;
+    }
+
+    private static Map<String, String> compiling(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
+        env.put("PYJIT_COMPILE", "1");
+        env.put("PYJIT_THRESHOLD", "1");
+        env.putAll(extra);
+        return env;
+    }
+
+    private Outcome python(Path program, String... args) {
+        List<String> a = new ArrayList<>(List.of(program.toString()));
+        a.addAll(List.of(args));
+        return PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), a), dir,
+                PythonProcesses.baseEnvironment(), null);
+    }
+
+    private Outcome pyjit(Path program, Map<String, String> env, String... args) {
+        List<String> a = new ArrayList<>(List.of(program.toString()));
+        a.addAll(List.of(args));
+        return PythonProcesses.run(PythonProcesses.command(PythonProcesses.pyjit(), a), dir, env, null);
+    }
+
+    /** Runs under both; asserts identical output and status; returns pyjit's statistics (stderr). */
+    private String sameAsPython(String name) throws IOException {
+        Path program = program(name);
+        Outcome py = python(program);
+        Outcome plain = pyjit(program, compiling(Map.of()));
+        assertEquals(py.exitStatus(), plain.exitStatus(), plain.err());
+        assertArrayEquals(py.stdout(), plain.stdout(), plain::out);
+        assertArrayEquals(py.stderr(), plain.stderr(), plain::err);
+        Outcome stats = pyjit(program, compiling(Map.of("PYJIT_STATS", "1")));
+        assertArrayEquals(py.stdout(), stats.stdout(), stats::out);
+        return stats.err();
+    }
+
+    private static Entries entries(String stats, String function) {
+        for (String line : stats.lines().toList()) {
+            if (line.startsWith(function + " (")) {
+                Matcher m = COMPILED_ROW.matcher(line);
+                assertTrue(m.find(), line);
+                return new Entries(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+            }
+        }
+        throw new AssertionError("no row for " + function + " in\n" + stats);
+    }
+
+    @Test
+    void compiledCodeCalledFromCompiledCodeRunsCompiled() throws IOException {
+        String stats = sameAsPython("nested.py");
+        // outer(v, 1) runs interpreted (it became hot there) and calls __add__ once; outer(v, 1000)
+        // runs compiled and its 1000 calls of __add__ enter __add__'s body from inside its own.
+        assertEquals(new Entries(1001, 0), entries(stats, "V.__add__"));
+        assertEquals(new Entries(1, 0), entries(stats, "outer"));
+    }
+
+    @Test
+    void traceAndProfileFunctionsSeeEveryEvent() throws IOException {
+        String stats = sameAsPython("trace_profile.py");
+        // Entered: the loop's calls 2 and 3 and the untraced call at the end; declined: once under
+        // settrace, once under setprofile.
+        assertEquals(new Entries(3, 2), entries(stats, "step"));
+        assertEquals(new Entries(3, 2), entries(stats, "loop"));
+    }
+
+    @Test
+    void monitoringToolsSeeEveryEvent() throws IOException {
+        String stats = sameAsPython("monitoring_tool.py");
+        // Per tool 0..4: one global call and two local calls of step declined, one global call of
+        // loop declined and one (step has the local events) entered.
+        assertEquals(new Entries(3, 15), entries(stats, "step"));
+        assertEquals(new Entries(2 + 5 + 1, 5), entries(stats, "loop"));
+    }
+
+    @Test
+    void compiledLoopLetsAnotherThreadRun() throws IOException {
+        String stats = sameAsPython("threads.py");
+        assertEquals(new Entries(1, 0), entries(stats, "wait_while_equal"));
+    }
+
+    @Test
+    void millionCompiledCallsKeepMemoryFlat() throws IOException {
+        String stats = sameAsPython("leak.py");
+        assertEquals(new Entries(1_019_999, 0), entries(stats, "mix"));
+    }
+
+    @Test
+    void deadCompiledCodeIsFreed() throws IOException {
+        Path program = program("churn.py");
+        int n = 10_000;
+        Outcome py = python(program, Integer.toString(n));
+        Path log = dir.resolve("churn.log");
+        Outcome jit = pyjit(program, compiling(Map.of("PYJIT_LOG", log.toString())), Integer.toString(n));
+        assertEquals(0, jit.exitStatus(), jit.err());
+        assertArrayEquals(py.stdout(), jit.stdout(), jit::out);
+        Pattern released = Pattern.compile("released: compiled body 0x\\p{XDigit}+ of a dead code object, (\\d+) "
+                + "bytes freed; code cache: (\\d+) blobs, (\\d+) bytes mapped");
+        long releases = 0;
+        long mostBlobs = 0;
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = released.matcher(line);
+            if (m.find()) {
+                releases++;
+                assertTrue(Long.parseLong(m.group(1)) > 0, line);
+                mostBlobs = Math.max(mostBlobs, Long.parseLong(m.group(2)));
+            }
+        }
+        // Every function's body was freed when it died (the last one at the latest at exit); the
+        // cache never held more than the callbacks and a few bodies awaiting a cycle collection.
+        assertTrue(releases >= n - 1, "releases: " + releases);
+        assertTrue(mostBlobs <= 8, "most live blobs: " + mostBlobs);
+    }
+
+    /** Resets SIGINT to its default (a background test JVM may have inherited "ignore"). */
+    private static final String RESET_AND_EXEC = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+            + "os.execv(sys.argv[1], sys.argv[1:])";
+
+    private record Interrupted(int status, String out, String err) { }
+
+    private Interrupted interrupt(Path exe, Path program, Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(PythonProcesses.python().toString(), "-c", RESET_AND_EXEC,
+                exe.toString(), program.toString()).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        CompletableFuture<byte[]> err = PythonProcesses.drain(p.getErrorStream());
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder();
+        String line = out.readLine();
+        assertEquals("ready", line, "the program did not start");
+        text.append(line).append('\n');
+        // "ready" is printed just before the endless call; let it get into the loop.
+        Thread.sleep(300);
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        assertEquals(0, kill.waitFor());
+        while ((line = out.readLine()) != null) {
+            text.append(line).append('\n');
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running after SIGINT");
+        return new Interrupted(p.exitValue(), text.toString(), new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compiledEndlessLoopIsInterruptedLikePython() throws Exception {
+        Path program = program("spin.py");
+        Path log = dir.resolve("spin.log");
+        Interrupted expected = interrupt(PythonProcesses.python(), program, PythonProcesses.baseEnvironment());
+        Interrupted actual = interrupt(PythonProcesses.pyjit(), program, compiling(Map.of("PYJIT_LOG", log.toString())));
+        assertEquals(expected, actual);
+        assertEquals(130, actual.status());
+        assertTrue(actual.err().contains("line 3, in spin\n    while True:\n"), actual.err());
+        assertTrue(Files.readAllLines(log).stream().anyMatch(l -> l.contains("hot: function spin (spin.py:1)")
+                && l.contains("hot, compiled")), Files.readString(log));
+    }
+}
