@@ -25,12 +25,18 @@ def rss_bytes():
 
 run(10_000)
 blocks = sys.getallocatedblocks()
-rss = rss_bytes()
-total = run(1_000_000)
+total = 0
+rss_growth = []
+for chunk in range(5):
+    rss = rss_bytes()
+    total += run(200_000)
+    rss_growth.append(rss_bytes() - rss)
 blocks_grown = sys.getallocatedblocks() - blocks
-rss_grown = rss_bytes() - rss
+# A leak of even 8 bytes per call grows every chunk by 1.6 MB; a host process may grow once
+# (e.g. while it finishes starting up), so the median chunk is what counts.
+rss_median = sorted(rss_growth)[2]
 print("total", total)
 print("allocated blocks flat:", blocks_grown < 200)
-print("rss flat:", rss_grown < 8 * 1024 * 1024)
-if blocks_grown >= 200 or rss_grown >= 8 * 1024 * 1024:
-    print("grew by", blocks_grown, "blocks and", rss_grown, "bytes", file=sys.stderr)
+print("rss flat:", rss_median < 512 * 1024)
+if blocks_grown >= 200 or rss_median >= 512 * 1024:
+    print("grew by", blocks_grown, "blocks; rss per chunk", rss_growth, file=sys.stderr)

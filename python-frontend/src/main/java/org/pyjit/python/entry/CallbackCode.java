@@ -1,6 +1,7 @@
 package org.pyjit.python.entry;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -22,8 +23,9 @@ import org.pyjit.python.layout.CPythonLayout;
  *       same code, a {@code METH_FASTCALL} {@code ml_meth}: both receive the argument vector
  *       second). Counts a call of {@code args[0]}; at the threshold it upcalls once.
  *   <li>{@value #JUMP}: the {@code JUMP} callback {@code (code, from, to)}. A forward jump returns
- *       {@code DISABLE}; a backward jump counts a back edge of its loop (indexed by the jump's
- *       code unit); at the threshold it upcalls once.
+ *       {@code DISABLE}; a backward jump whose loop has a compiled body continues the frame in it
+ *       (on-stack replacement, {@link LoopEntry}); otherwise it counts a back edge of its loop
+ *       (indexed by the jump's code unit) and at the threshold upcalls once.
  *   <li>{@value #FREE_STATE}: the {@code co_extra} free function.
  * </ul>
  *
@@ -88,7 +90,8 @@ final class CallbackCode {
             b.switchToBlock(counting);
             Value calls = b.iaddImm(b.load(Type.I64, state, CodeState.CALLS), 1);
             b.store(calls, state, CodeState.CALLS);
-            new ThresholdTest(b, base, code, state).emit(calls, b.iconst(Type.I64, -1), b.iconst(Type.I64, -1));
+            new ThresholdTest(b, base, code, state).emit(calls, b.iconst(Type.I64, -1), b.iconst(Type.I64, -1),
+                    () -> b.load(Type.I64, state, CodeState.ENTRY));
         });
     }
 
@@ -122,12 +125,16 @@ final class CallbackCode {
             Block inRange = b.createBlock();
             b.brif(b.icmp(IntCC.UGE, unit, units), disable, inRange);
             b.switchToBlock(inRange);
+            Block counted = b.createBlock();
+            new LoopEntry(b, base, code, state, unit).emit(counted);
+            b.switchToBlock(counted);
             Value total = b.iaddImm(b.load(Type.I64, state, CodeState.BACK_EDGES), 1);
             b.store(total, state, CodeState.BACK_EDGES);
             Value slot = b.iadd(state, b.binaryImm(Opcode.ISHL_IMM, unit, 2));
             Value edges = b.iaddImm(b.load(Type.I32, slot, CodeState.LOOPS), 1);
             b.store(edges, slot, CodeState.LOOPS);
-            new ThresholdTest(b, base, code, state).emit(b.convert(Opcode.SEXTEND, Type.I64, edges), from, to);
+            new ThresholdTest(b, base, code, state).emit(b.convert(Opcode.SEXTEND, Type.I64, edges), from, to,
+                    () -> new LoopEntry(b, base, code, state, unit).body());
             b.switchToBlock(disable);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
         });
@@ -189,6 +196,57 @@ final class CallbackCode {
             b.jump(found, fresh);
             b.switchToBlock(failed);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+        }
+    }
+
+    /**
+     * On-stack replacement at a back edge: if the code state's OSR table holds a body for this
+     * backward jump (indexed by its code unit), the running frame continues in it, entered at the
+     * jump's target through {@link CompiledEntry}. 3.12's {@code _Py_call_instrumentation_jump}
+     * has already set {@code prev_instr} to the target and {@code stacktop} to the depth there, and
+     * it resumes at whatever {@code prev_instr} names when we return (the body leaves it at a return
+     * or deoptimisation instruction), or unwinds on NULL.
+     */
+    private final class LoopEntry {
+        private final FunctionBuilder b;
+        private final Value base;
+        private final Value code;
+        private final Value state;
+        private final Value unit;
+
+        LoopEntry(FunctionBuilder b, Value base, Value code, Value state, Value unit) {
+            this.b = b;
+            this.base = base;
+            this.code = code;
+            this.state = state;
+            this.unit = unit;
+        }
+
+        /** Enters the loop's body if there is one, else continues in {@code none}. */
+        void emit(Block none) {
+            Block run = b.createBlock();
+            Value body = b.appendBlockParam(run, Type.I64);
+            Block tabled = b.createBlock();
+            Value table = b.load(Type.I64, state, CodeState.OSR);
+            b.brif(b.icmpImm(IntCC.EQ, table, 0), none, tabled);
+            b.switchToBlock(tabled);
+            Value found = b.load(Type.I64, b.iadd(table, b.binaryImm(Opcode.ISHL_IMM, unit, 3)), 0);
+            b.brif(b.icmpImm(IntCC.EQ, found, 0), none, List.of(), run, List.of(found));
+            b.switchToBlock(run);
+            new CompiledEntry(b, base, code, state).emit(body);
+        }
+
+        /** The loop's body, or 0 (emitted in the current block). */
+        Value body() {
+            Block tabled = b.createBlock();
+            Block done = b.createBlock();
+            Value result = b.appendBlockParam(done, Type.I64);
+            Value table = b.load(Type.I64, state, CodeState.OSR);
+            b.brif(b.icmpImm(IntCC.EQ, table, 0), done, List.of(b.iconst(Type.I64, 0)), tabled, List.of());
+            b.switchToBlock(tabled);
+            b.jump(done, b.load(Type.I64, b.iadd(table, b.binaryImm(Opcode.ISHL_IMM, unit, 3)), 0));
+            b.switchToBlock(done);
+            return result;
         }
     }
 
@@ -306,11 +364,13 @@ final class CallbackCode {
 
     /**
      * Below the limit ({@code min(threshold, count limit)}): {@code None}. At the threshold: the
-     * hot upcall, whose result is returned. Otherwise, i.e. at the count limit of a threshold that
+     * hot upcall; if it returned {@code None} and compiled a body for this location, the body runs
+     * at once (the event that made the code hot runs compiled), else the upcall's result is
+     * returned. Otherwise, i.e. at the count limit of a threshold that
      * is higher, or beyond the threshold (the location was re-armed, e.g. by
      * {@code sys.monitoring.restart_events()}): {@code DISABLE} without calling Java.
      */
-    private static final class ThresholdTest {
+    private final class ThresholdTest {
         private final FunctionBuilder b;
         private final Value base;
         private final Value code;
@@ -323,7 +383,11 @@ final class CallbackCode {
             this.state = state;
         }
 
-        void emit(Value count, Value from, Value to) {
+        /**
+         * @param fresh emits, in the current block, a load of the location's body (0 if none);
+         *              read again after the upcall, which may have installed one
+         */
+        void emit(Value count, Value from, Value to, Supplier<Value> fresh) {
             Block below = b.createBlock();
             Block reached = b.createBlock();
             Block hot = b.createBlock();
@@ -334,7 +398,18 @@ final class CallbackCode {
             b.switchToBlock(reached);
             b.brif(b.icmp(IntCC.EQ, count, b.load(Type.I64, base, Field.THRESHOLD.offset())), hot, beyond);
             b.switchToBlock(hot);
-            b.ret(b.callIndirect(HOT, b.load(Type.I64, base, Field.HOT.offset()), code, state, from, to).get(0));
+            Value result = b.callIndirect(HOT, b.load(Type.I64, base, Field.HOT.offset()), code, state, from, to).get(0);
+            Block armed = b.createBlock();
+            Block give = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, result, b.load(Type.I64, base, Field.NONE.offset())), armed, give);
+            b.switchToBlock(give);
+            b.ret(result);
+            b.switchToBlock(armed);
+            Block run = b.createBlock();
+            Value body = fresh.get();
+            b.brif(b.icmpImm(IntCC.EQ, body, 0), give, run);
+            b.switchToBlock(run);
+            new CompiledEntry(b, base, code, state).emit(body);
             b.switchToBlock(beyond);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
         }

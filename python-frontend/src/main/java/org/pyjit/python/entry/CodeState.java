@@ -12,11 +12,14 @@ package org.pyjit.python.entry;
  * +32  i64  entered        calls that ran the compiled body
  * +40  i64  declined       calls of a compiled code object left to the interpreter (another tool
  *                          was monitoring, stale instrumentation, unexpected frame)
- * +48  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
+ * +48  i64  osr            0, or a table of {@code units} i64: per backward jump (indexed by the
+ *                          jump's code unit) a body entered at the jump's target, or 0
+ * +56  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
  * </pre>
  *
  * Once {@code entry} is set, {@code calls} stops counting (it stays the count that made the code
- * hot); {@code entered + declined} are the {@code PY_START} events seen since.
+ * hot); {@code entered + declined} count the {@code PY_START} and {@code JUMP} events that found a
+body to run (whole-function or loop entry) since.
  *
  * Allocated zeroed with libc {@code calloc} by the attach upcall, released with libc
  * {@code free} by the {@code co_extra} free function (through Java first if {@link #RECORDED}).
@@ -30,7 +33,8 @@ final class CodeState {
     static final int ENTRY = 24;
     static final int ENTERED = 32;
     static final int DECLINED = 40;
-    static final int LOOPS = 48;
+    static final int OSR = 48;
+    static final int LOOPS = 56;
 
     /** Flag: Java holds a record naming this state; it must hear of the release. */
     static final int RECORDED = 1;

@@ -7,7 +7,9 @@ import com.kenai.jffi.ClosureManager;
 import com.kenai.jffi.Library;
 import com.kenai.jffi.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.pyjit.codegen.Jit;
 import org.pyjit.codegen.memory.CodeCache;
@@ -158,6 +160,28 @@ public final class EntryPoints {
                     log.accept("released: compiled body 0x" + Long.toHexString(body) + " of a dead code object, "
                             + freed + " bytes freed; code cache: " + cache.liveBlobs() + " blobs, "
                             + cache.mappedBytes() + " bytes mapped");
+                }
+                long table = CApi.MEMORY.getLong(state + CodeState.OSR);
+                if (table != 0) {
+                    // Back edges to one loop header share its body: release each body once.
+                    Set<Long> loopBodies = new HashSet<>();
+                    long units = Integer.toUnsignedLong(CApi.MEMORY.getInt(state + CodeState.UNITS));
+                    for (long u = 0; u < units; u++) {
+                        long loopBody = CApi.MEMORY.getLong(table + 8 * u);
+                        if (loopBody != 0) {
+                            loopBodies.add(loopBody);
+                        }
+                    }
+                    CApi.MEMORY.putLong(state + CodeState.OSR, 0);
+                    int freed = 0;
+                    for (long loopBody : loopBodies) {
+                        freed += bodies == null ? 0 : bodies.release(loopBody);
+                    }
+                    api.free(table);
+                    if (!loopBodies.isEmpty()) {
+                        log.accept("released: " + loopBodies.size() + " loop bodies of a dead code object, "
+                                + freed + " bytes freed");
+                    }
                 }
                 registry.released(state);
             } catch (Throwable t) {
