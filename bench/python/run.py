@@ -437,11 +437,14 @@ def main():
         print(table(impls, programs, results, sizes, results.cpu, {},
                     "CPU time (user + sys of the process tree), start-up included (median over rounds)"))
     if results.failures:
-        print()
-        print("## FAILURES (%d)" % len(results.failures))
-        print()
+        counts = {}
         for text in results.failures:
-            print("```\n%s\n```" % text)
+            counts[text] = counts.get(text, 0) + 1
+        print()
+        print("## FAILURES (%d runs)" % len(results.failures))
+        print()
+        for text, n in counts.items():
+            print("%s```\n%s\n```" % ("%d runs:\n" % n if n > 1 else "", text))
         return 1
     print()
     print("All runs printed the reference checksum line.")
