@@ -34,6 +34,7 @@ public final class BodyCompiler {
     private final Optional<BodyDump> dump;
     private final List<CompiledModule> modules = new ArrayList<>();
     private final RecursionBudget budget;
+    private final CompileTimeObjects objects;
 
     /**
      * A compiler with the options of the process environment ({@code PYJIT_STATS},
@@ -57,6 +58,7 @@ public final class BodyCompiler {
         this.options = options;
         this.dump = options.dumpDirectory().map(BodyDump::new);
         this.budget = new RecursionBudget(symbols.address(CSymbol.THREAD_STATE_GET));
+        this.objects = new CompileTimeObjects(symbols);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class BodyCompiler {
         budget.noteCompilingThread();
         long version = CodeObject.instrumentationVersion(layout, code);
         Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(), counterBlock,
-                capacity, version, budget.address());
+                capacity, version, budget.address(), objects);
         IrFunction function = translator.translate(name);
         CompiledModule module = Jit.host().compile(IrModule.of(function));
         modules.add(module);

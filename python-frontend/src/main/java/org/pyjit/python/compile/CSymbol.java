@@ -53,6 +53,23 @@ enum CSymbol {
     LONG_FROM_LONG("PyLong_FromLong"),
     FUNCTION_TYPE("PyFunction_Type"),
     METHOD_TYPE("PyMethod_Type"),
+    DEL_ITEM("PyObject_DelItem"),
+    SET_NEW("PySet_New"),
+    SET_ADD("PySet_Add"),
+    LIST_SET_SLICE("PyList_SetSlice"),
+    STR("PyObject_Str"),
+    REPR("PyObject_Repr"),
+    ASCII("PyObject_ASCII"),
+    FORMAT("PyObject_Format"),
+    /** {@code PyObject *(separator, items, n)}: BUILD_STRING. */
+    JOIN_ARRAY("_PyUnicode_JoinArray"),
+    FUNCTION_NEW("PyFunction_New"),
+    /** {@code PyObject *(obj, name)}: a type's special method bound to obj, NULL without error if absent. */
+    LOOKUP_SPECIAL("_PyObject_LookupSpecial"),
+    CALL_NO_ARGS("PyObject_CallNoArgs"),
+    /** Called from Java at compile time (CompileTimeObjects). */
+    INTERN_FROM_STRING("PyUnicode_InternFromString"),
+    UNICODE_NEW("PyUnicode_New"),
     /** {@code PyThreadState *(void)}: read once from Java, for the recursion budget. */
     THREAD_STATE_GET("_PyThreadState_GetCurrent");
 

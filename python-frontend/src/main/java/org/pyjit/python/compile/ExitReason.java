@@ -10,6 +10,8 @@ public enum ExitReason {
     INSTRUMENTED_OPCODE("instrumented", ExitKind.DEOPT),
     /** An argument the translator does not compile (e.g. a large BUILD_MAP). */
     UNSUPPORTED_OPARG("unsupported oparg of", ExitKind.DEOPT),
+    /** An operand the translator's code does not handle (e.g. LIST_EXTEND of an iterator). */
+    UNSUPPORTED_OPERAND("operand not handled:", ExitKind.DEOPT),
     /** LOAD_GLOBAL found the name in neither dict: the interpreter raises NameError. */
     GLOBAL_MISS("global not found", ExitKind.DEOPT),
     /** {@code f_globals} or {@code f_builtins} is not an exact dict. */

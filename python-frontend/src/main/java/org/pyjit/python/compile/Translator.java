@@ -43,6 +43,7 @@ final class Translator {
     private static final Signature INT_OF_P = Signature.of(Type.I32, Type.I64);
     private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
     private static final Signature INT_OF_PPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64);
+    private static final Signature INT_OF_PPPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature VOID_OF_P = Signature.ofVoid(Type.I64);
     /** {@code PY_VECTORCALL_ARGUMENTS_OFFSET}: the callee may use {@code args[-1]}. */
     private static final long ARGUMENTS_OFFSET = 1L << 63;
@@ -50,6 +51,11 @@ final class Translator {
     private static final int CELL_REF = 16;
     /** {@code PyMethodObject.im_func} (Include/cpython/classobject.h). */
     private static final int METHOD_FUNCTION = 16;
+    /** {@code PyFunctionObject.func_kwdefaults} and {@code func_annotations} (Include/cpython/funcobject.h, 3.12). */
+    private static final int FUNCTION_KWDEFAULTS = 64;
+    private static final int FUNCTION_ANNOTATIONS = 112;
+    /** FORMAT_VALUE's "a format spec is on the stack" bit ({@code FVS_HAVE_SPEC}). */
+    private static final int FVS_HAVE_SPEC = 4;
     /** The largest BUILD_MAP compiled (pairs). */
     static final int MAX_MAP_PAIRS = 16;
 
@@ -61,6 +67,7 @@ final class Translator {
     private final int counterCapacity;
     private final long instrumentationVersion;
     private final long recursionBudget;
+    private final CompileTimeObjects objects;
     private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
     private final Map<Integer, Block> segments = new HashMap<>();
     private final ArrayDeque<Integer> pending = new ArrayDeque<>();
@@ -81,9 +88,11 @@ final class Translator {
      * @param counterCapacity how many exit sites the block has room for
      * @param instrumentationVersion the code's {@code _co_instrumentation_version} when compiled
      * @param recursionBudget the {@link RecursionBudget} block
+     * @param objects constants made at compile time
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
-               long counters, int counterCapacity, long instrumentationVersion, long recursionBudget) {
+               long counters, int counterCapacity, long instrumentationVersion, long recursionBudget,
+               CompileTimeObjects objects) {
         this.layout = layout;
         this.symbols = symbols;
         this.code = code;
@@ -92,6 +101,7 @@ final class Translator {
         this.counterCapacity = counterCapacity;
         this.instrumentationVersion = instrumentationVersion;
         this.recursionBudget = recursionBudget;
+        this.objects = objects;
     }
 
     /** The exit sites of the last {@link #translate}, in counter order. */
@@ -473,6 +483,59 @@ final class Translator {
                     xdecref(old);
                 }
                 case UNPACK_SEQUENCE -> unpackSequence(i, d);
+                case STORE_GLOBAL -> {
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, b.load(Type.I64, frame, layout.frame().globals()),
+                            b.iconst(Type.I64, code.names()[i.oparg()]), v);
+                    decref(v);
+                    failIfNonZero(i, err, d - 1);
+                    afterArbitraryCode(i.next(), d - 1);
+                }
+                case LOAD_CLOSURE -> {
+                    Value v = local(i.oparg());
+                    nonNullOrExit(v, new ExitSite(i.byteOffset(), ExitReason.UNBOUND_LOCAL, ""), i.start(), d);
+                    push(d, incref(v));
+                }
+                case DELETE_SUBSCR -> {
+                    Value container = slot(d - 2);
+                    Value sub = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PP, CSymbol.DEL_ITEM, container, sub);
+                    decref(container);
+                    decref(sub);
+                    failIfNonZero(i, err, d - 2);
+                    afterArbitraryCode(i.next(), d - 2);
+                }
+                case BUILD_SLICE -> {
+                    int n = i.oparg();
+                    Value step = n == 3 ? slot(d - 1) : b.iconst(Type.I64, 0);
+                    Value start = slot(d - n);
+                    Value stop = slot(d - n + 1);
+                    setPrevInstr(i);
+                    Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, step);
+                    for (int k = d - n; k < d; k++) {
+                        decref(slot(k));
+                    }
+                    replaceOrFail(i, slice, d - n);
+                }
+                case LIST_EXTEND -> listExtend(i, d);
+                case BUILD_SET -> buildSet(i, d);
+                case BUILD_CONST_KEY_MAP -> buildConstKeyMap(i, d);
+                case FORMAT_VALUE -> formatValue(i, d);
+                case BUILD_STRING -> {
+                    int n = i.oparg();
+                    setPrevInstr(i);
+                    Value str = call(P_OF_PPP, CSymbol.JOIN_ARRAY, b.iconst(Type.I64, objects.emptyString()),
+                            b.iaddImm(frame, stackOffset(d - n)), b.iconst(Type.I64, n));
+                    for (int k = d - n; k < d; k++) {
+                        decref(slot(k));
+                    }
+                    replaceOrFail(i, str, d - n);
+                }
+                case MAKE_FUNCTION -> makeFunction(i, d);
+                case LOAD_SUPER_ATTR -> loadSuperAttr(i, d);
+                case BEFORE_WITH -> beforeWith(i, d);
             }
             return false;
         }
@@ -751,6 +814,232 @@ final class Translator {
             }
             setPrevInstr(i);
             decref(seq);
+        }
+
+        /**
+         * LIST_EXTEND of an exact list or tuple (a list display with a starred item); other
+         * iterables leave for the interpreter, which words the TypeError of a non-iterable.
+         */
+        private void listExtend(Instruction i, int d) {
+            Value list = slot(d - 1 - i.oparg());
+            Value iterable = slot(d - 1);
+            Value t = type(iterable);
+            Block sequence = b.createBlock();
+            Block notList = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "LIST_EXTEND of an iterator"),
+                    i.start(), d);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.LIST_TYPE)), sequence, notList);
+            b.switchToBlock(notList);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.TUPLE_TYPE)), sequence, other);
+            b.switchToBlock(sequence);
+            setPrevInstr(i);
+            Value end = b.iconst(Type.I64, Long.MAX_VALUE);
+            Value err = call(INT_OF_PPPP, CSymbol.LIST_SET_SLICE, list, end, end, iterable);
+            decref(iterable);
+            failIfNonZero(i, err, d - 1);
+        }
+
+        /** 3.12 BUILD_SET: every item is added until one fails, every item released. */
+        private void buildSet(Instruction i, int d) {
+            int n = i.oparg();
+            setPrevInstr(i);
+            Value set = call(P_OF_P, CSymbol.SET_NEW, b.iconst(Type.I64, 0));
+            failIfNull(i, set, d);
+            Block done = b.createBlock();
+            Block failed = b.createBlock();
+            for (int k = d - n; k < d; k++) {
+                Value err = call(INT_OF_PP, CSymbol.SET_ADD, set, slot(k));
+                Block ok = b.createBlock();
+                b.brif(b.icmpImm(IntCC.NE, err, 0), failed, ok);
+                b.switchToBlock(ok);
+            }
+            for (int k = d - n; k < d; k++) {
+                decref(slot(k));
+            }
+            push(d - n, set);
+            b.jump(done);
+            b.switchToBlock(failed);
+            for (int k = d - n; k < d; k++) {
+                decref(slot(k));
+            }
+            decref(set);
+            b.jump(errorExit(i, d - n));
+            b.switchToBlock(done);
+            afterArbitraryCode(i.next(), d - n + 1);
+        }
+
+        /** BUILD_CONST_KEY_MAP with a tuple of {@code oparg} keys: as a small BUILD_MAP. */
+        private void buildConstKeyMap(Instruction i, int d) {
+            int n = i.oparg();
+            Value keys = slot(d - 1);
+            Block shaped = b.createBlock();
+            Block tuple = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BUILD_CONST_KEY_MAP"),
+                    i.start(), d);
+            b.brif(b.icmp(IntCC.EQ, type(keys), constant(CSymbol.TUPLE_TYPE)), tuple, other);
+            b.switchToBlock(tuple);
+            b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, keys, layout.object().size()), n), shaped, other);
+            b.switchToBlock(shaped);
+            int base = d - 1 - n;
+            setPrevInstr(i);
+            Value dict = call(P_OF_NOTHING, CSymbol.DICT_NEW);
+            failIfNull(i, dict, d);
+            Block failed = b.createBlock();
+            Block done = b.createBlock();
+            for (int k = 0; k < n; k++) {
+                Value key = b.load(Type.I64, keys, layout.sequences().tupleItems() + 8 * k);
+                Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, dict, key, slot(base + k));
+                Block ok = b.createBlock();
+                b.brif(b.icmpImm(IntCC.SLT, err, 0), failed, ok);
+                b.switchToBlock(ok);
+            }
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            push(base, dict);
+            b.jump(done);
+            b.switchToBlock(failed);
+            decref(dict);
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            b.jump(errorExit(i, base));
+            b.switchToBlock(done);
+            afterArbitraryCode(i.next(), base + 1);
+        }
+
+        /** 3.12 FORMAT_VALUE: the conversion of {@code oparg & 3}, then {@code format(value, spec)}. */
+        private void formatValue(Instruction i, int d) {
+            boolean hasSpec = (i.oparg() & FVS_HAVE_SPEC) != 0;
+            int at = d - 1 - (hasSpec ? 1 : 0);
+            Value value = slot(at);
+            Value spec = hasSpec ? slot(d - 1) : b.iconst(Type.I64, 0);
+            setPrevInstr(i);
+            CSymbol conversion = switch (i.oparg() & 3) {
+                case 1 -> CSymbol.STR;
+                case 2 -> CSymbol.REPR;
+                case 3 -> CSymbol.ASCII;
+                default -> null;
+            };
+            if (conversion != null) {
+                Value converted = call(P_OF_P, conversion, value);
+                decref(value);
+                Block ok = b.createBlock();
+                Block failed = b.createBlock();
+                b.brif(b.icmpImm(IntCC.EQ, converted, 0), failed, ok);
+                b.switchToBlock(failed);
+                if (hasSpec) {
+                    decref(spec);
+                }
+                b.jump(errorExit(i, at));
+                b.switchToBlock(ok);
+                value = converted;
+            }
+            Value res = call(P_OF_PP, CSymbol.FORMAT, value, spec);
+            decref(value);
+            if (hasSpec) {
+                decref(spec);
+            }
+            replaceOrFail(i, res, at);
+        }
+
+        /** 3.12 MAKE_FUNCTION: a function of the code constant, the optional parts moved in. */
+        private void makeFunction(Instruction i, int d) {
+            int flags = i.oparg();
+            Value codeObject = slot(d - 1);
+            setPrevInstr(i);
+            Value func = call(P_OF_PP, CSymbol.FUNCTION_NEW, codeObject, b.load(Type.I64, frame, layout.frame().globals()));
+            Value version = b.load(Type.I32, codeObject, layout.code().codeVersion());
+            decref(codeObject);
+            int parts = Integer.bitCount(flags & 0xF);
+            failIfNull(i, func, d - 1);
+            int k = d - 1 - parts;
+            // Stack order, bottom first: defaults, kwdefaults, annotations, closure.
+            if ((flags & 0x1) != 0) {
+                b.store(slot(k++), func, layout.function().defaults());
+            }
+            if ((flags & 0x2) != 0) {
+                b.store(slot(k++), func, FUNCTION_KWDEFAULTS);
+            }
+            if ((flags & 0x4) != 0) {
+                b.store(slot(k++), func, FUNCTION_ANNOTATIONS);
+            }
+            if ((flags & 0x8) != 0) {
+                b.store(slot(k++), func, layout.function().closure());
+            }
+            b.store(version, func, layout.function().version());
+            push(d - 1 - parts, func);
+        }
+
+        /** 3.12 LOAD_SUPER_ATTR: {@code super(class, self)} by vectorcall, then the attribute. */
+        private void loadSuperAttr(Instruction i, int d) {
+            Value globalSuper = slot(d - 3);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg() >> 2]);
+            setPrevInstr(i);
+            Value sup = call(P_OF_PPPP, CSymbol.VECTORCALL, globalSuper, b.iaddImm(frame, stackOffset(d - 2)),
+                    b.iconst(Type.I64, i.oparg() & 2), b.iconst(Type.I64, 0));
+            for (int k = d - 3; k < d; k++) {
+                decref(slot(k));
+            }
+            failIfNull(i, sup, d - 3);
+            Value res = call(P_OF_PP, CSymbol.GET_ATTR, sup, name);
+            decref(sup);
+            failIfNull(i, res, d - 3);
+            if ((i.oparg() & 1) != 0) {
+                push(d - 3, b.iconst(Type.I64, 0));
+                push(d - 2, res);
+                afterArbitraryCode(i.next(), d - 1);
+            } else {
+                push(d - 3, res);
+                afterArbitraryCode(i.next(), d - 2);
+            }
+        }
+
+        /**
+         * 3.12 BEFORE_WITH: {@code __exit__} and the result of {@code __enter__()} replace the
+         * manager. A manager without either method leaves for the interpreter, which raises the
+         * TypeError (looking the methods up again).
+         */
+        private void beforeWith(Instruction i, int d) {
+            Value manager = slot(d - 1);
+            setPrevInstr(i);
+            Block missing = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BEFORE_WITH of a non-manager"),
+                    i.start(), d);
+            Value enter = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__enter__")));
+            Block hasEnter = b.createBlock();
+            Block noEnter = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, enter, 0), noEnter, hasEnter);
+            b.switchToBlock(noEnter);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), missing, errorExit(i, d));
+            b.switchToBlock(hasEnter);
+            Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__exit__")));
+            Block hasExit = b.createBlock();
+            Block noExit = b.createBlock();
+            Block noExitError = b.createBlock();
+            Block noExitMissing = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, exit, 0), noExit, hasExit);
+            b.switchToBlock(noExit);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), noExitMissing, noExitError);
+            b.switchToBlock(noExitMissing);
+            decref(enter);
+            b.jump(missing);
+            b.switchToBlock(noExitError);
+            decref(enter);
+            b.jump(errorExit(i, d));
+            b.switchToBlock(hasExit);
+            decref(manager);
+            Value res = call(P_OF_P, CSymbol.CALL_NO_ARGS, enter);
+            decref(enter);
+            Block entered = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, res, 0), failed, entered);
+            b.switchToBlock(failed);
+            decref(exit);
+            b.jump(errorExit(i, d - 1));
+            b.switchToBlock(entered);
+            push(d - 1, exit);
+            push(d, res);
+            afterArbitraryCode(i.next(), d + 1);
         }
 
         /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */

@@ -49,7 +49,7 @@ class CompiledCodeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
-        "compiled_instrumentation.py"})
+        "compiled_instrumentation.py", "compiled_more.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -138,6 +138,22 @@ class CompiledCodeTest {
         assertReport(err, "custom (compiled_loops.py:45)");
         assertReport(err, "Countdown.__next__ (compiled_loops.py:38)", "return @108: 11",
                 "deopt unsupported RAISE_VARARGS @42: 3");
+    }
+
+    @Test
+    void globalsFormattingSuperWithAndFunctionsAreCompiled() throws IOException {
+        String err = stats("compiled_more.py");
+        assertReport(err, "bump (compiled_more.py:4)", "return @30: 2");
+        assertReport(err, "fmt (compiled_more.py:10)", "return @44: 3");
+        assertReport(err, "Child.hello (compiled_more.py:24)", "return @66: 2");
+        assertReport(err, "managed (compiled_more.py:41)", "return @78: 2");
+        assertReport(err, "containers (compiled_more.py:52)",
+                "deopt operand not handled: LIST_EXTEND of an iterator @58: 2");
+        assertReport(err, "make_adders (compiled_more.py:61)", "return @166: 2");
+        for (String f : List.of("bump", "fmt", "Child.hello", "managed", "make_adders")) {
+            List<String> lines = report(err, f + " (compiled_more.py:");
+            assertTrue(lines.stream().noneMatch(l -> l.contains("deopt")), lines.toString());
+        }
     }
 
     @Test
