@@ -56,7 +56,7 @@ public final class BodyCompiler {
         this.layout = layout;
         this.symbols = symbols;
         this.options = options;
-        this.dump = options.dumpDirectory().map(BodyDump::new);
+        this.dump = options.dumpDirectory().map(d -> new BodyDump(d, System.getenv("PATH")));
         this.budget = new RecursionBudget(symbols.address(CSymbol.THREAD_STATE_GET));
         this.objects = new CompileTimeObjects(symbols);
     }

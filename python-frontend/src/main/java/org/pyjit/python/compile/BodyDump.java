@@ -19,9 +19,15 @@ import org.pyjit.ir.text.IrPrinter;
 final class BodyDump {
 
     private final Path directory;
+    private final String searchPath;
 
-    BodyDump(Path directory) {
+    /**
+     * @param directory where the files go (created if missing)
+     * @param searchPath the {@code PATH} to find objdump on
+     */
+    BodyDump(Path directory, String searchPath) {
         this.directory = directory;
+        this.searchPath = searchPath == null ? "" : searchPath;
     }
 
     /**
@@ -43,7 +49,7 @@ final class BodyDump {
         Files.writeString(directory.resolve(stem + ".dis"), disassemble(bin, address));
     }
 
-    private static String disassemble(Path bin, long address) throws IOException {
+    private String disassemble(Path bin, long address) throws IOException {
         Optional<Path> objdump = onPath("objdump");
         if (objdump.isEmpty()) {
             return "objdump not found on PATH: the raw machine code is in " + bin.getFileName() + " (loaded at 0x"
@@ -67,12 +73,8 @@ final class BodyDump {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    private static Optional<Path> onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(":")) {
+    private Optional<Path> onPath(String tool) {
+        for (String dir : searchPath.split(":")) {
             if (!dir.isEmpty()) {
                 Path p = Path.of(dir, tool);
                 if (Files.isExecutable(p)) {
