@@ -1,9 +1,12 @@
 package org.pyjit.python.compile;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pyjit.codegen.CompiledModule;
 import org.pyjit.codegen.Jit;
+import org.pyjit.ir.IrFunction;
 import org.pyjit.ir.IrModule;
 import org.pyjit.python.layout.CPythonLayout;
 
@@ -18,22 +21,44 @@ public final class BodyCompiler {
      * A compiled body.
      *
      * @param address the native entry
-     * @param codeBytes its size
+     * @param codeBytes its machine-code size
      * @param nanos time spent reading, translating and compiling
+     * @param irInstructions instructions of its IR function
+     * @param counters its native counters (entries, instructions, exits)
      */
-    public record CompiledBody(long address, int codeBytes, long nanos) { }
+    public record CompiledBody(long address, int codeBytes, long nanos, int irInstructions, BodyCounters counters) { }
 
     private final CPythonLayout layout;
     private final NativeSymbols symbols;
+    private final CompileOptions options;
+    private final Optional<BodyDump> dump;
     private final List<CompiledModule> modules = new ArrayList<>();
+    private final RecursionBudget budget;
+    private final CompileTimeObjects objects;
 
     /**
+     * A compiler with the options of the process environment ({@code PYJIT_STATS},
+     * {@code PYJIT_DUMP}).
+     *
      * @param layout the running CPython's offsets
      * @param symbols the C-API addresses
      */
     public BodyCompiler(CPythonLayout layout, NativeSymbols symbols) {
+        this(layout, symbols, CompileOptions.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * @param layout the running CPython's offsets
+     * @param symbols the C-API addresses
+     * @param options instruction counting and dumping
+     */
+    public BodyCompiler(CPythonLayout layout, NativeSymbols symbols, CompileOptions options) {
         this.layout = layout;
         this.symbols = symbols;
+        this.options = options;
+        this.dump = options.dumpDirectory().map(d -> new BodyDump(d, System.getenv("PATH")));
+        this.budget = new RecursionBudget(symbols.address(CSymbol.THREAD_STATE_GET));
+        this.objects = new CompileTimeObjects(symbols);
     }
 
     /**
@@ -41,16 +66,45 @@ public final class BodyCompiler {
      *
      * @param code the code object's address (alive, GIL held)
      * @return the body
-     * @throws CompileRefusedException if the code is outside the supported subset
+     * @throws CompileRefusedException if nothing of the code would be compiled
      */
-    public synchronized CompiledBody compile(long code) throws CompileRefusedException {
+    public CompiledBody compile(long code) throws CompileRefusedException {
+        return compile(code, "code_" + Long.toHexString(code));
+    }
+
+    /**
+     * Compiles a plain function's code object.
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @param label its name in dumps
+     * @return the body
+     * @throws CompileRefusedException if nothing of the code would be compiled
+     */
+    public synchronized CompiledBody compile(long code, String label) throws CompileRefusedException {
         long start = System.nanoTime();
         CodeObject snapshot = CodeObject.read(layout, code);
         String name = "pyjit_body_" + modules.size();
-        CompiledModule module = Jit.host().compile(IrModule.of(new Translator(layout, symbols, snapshot).translate(name)));
+        int capacity = Translator.siteCapacity(snapshot);
+        long counterBlock = BodyCounters.allocateWords(capacity);
+        budget.noteCompilingThread();
+        long version = CodeObject.instrumentationVersion(layout, code);
+        Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(), counterBlock,
+                capacity, version, budget.address(), objects);
+        IrFunction function = translator.translate(name);
+        CompiledModule module = Jit.host().compile(IrModule.of(function));
         modules.add(module);
-        return new CompiledBody(module.function(name).address(), module.machineCode().code().length,
-                System.nanoTime() - start);
+        long address = module.function(name).address();
+        byte[] machineCode = module.machineCode().code();
+        CompiledBody body = new CompiledBody(address, machineCode.length, System.nanoTime() - start,
+                function.instCount(), new BodyCounters(counterBlock, translator.sites()));
+        if (dump.isPresent()) {
+            try {
+                dump.get().write(modules.size() - 1, label, function, machineCode, module.address());
+            } catch (IOException e) {
+                System.err.println("pyjit: warning: PYJIT_DUMP: " + e.getMessage());
+            }
+        }
+        return body;
     }
 
     /**

@@ -8,15 +8,17 @@ import org.pyjit.python.layout.CPythonLayout;
 
 /**
  * What the translator reads from a live code object (on a thread holding the GIL, so nothing
- * changes underneath): its quickened instructions analysed, its constants and frame size.
+ * changes underneath): its quickened instructions analysed with its exception table, its
+ * constants, names and frame size.
  *
  * @param address the code object
  * @param units address of {@code co_code_adaptive}: {@code prev_instr} values are computed from it
  * @param nLocalsPlus {@code co_nlocalsplus}: the value stack starts at {@code localsplus[nLocalsPlus]}
  * @param consts the items of {@code co_consts} (kept alive by the code object)
+ * @param names the items of {@code co_names} (kept alive by the code object)
  * @param analysis the decoded, checked bytecode
  */
-record CodeObject(long address, long units, int nLocalsPlus, long[] consts, CodeAnalysis analysis) {
+record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long[] names, CodeAnalysis analysis) {
 
     private static final MemoryIO MEMORY = MemoryIO.getInstance();
     /**
@@ -33,17 +35,13 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, Code
      * @param layout the running CPython's offsets
      * @param code the code object's address
      * @return the snapshot
-     * @throws CompileRefusedException if the code is outside the supported subset's preconditions
+     * @throws CompileRefusedException if the bytecode cannot be analysed
      */
     static CodeObject read(CPythonLayout layout, long code) throws CompileRefusedException {
         CPythonLayout.CodeLayout c = layout.code();
-        if (MEMORY.getInt(code + c.nCellVars()) != 0 || MEMORY.getInt(code + c.nFreeVars()) != 0) {
-            throw new CompileRefusedException("cell or free variables");
-        }
         long table = MEMORY.getLong(code + c.consts() + EXCEPTION_TABLE_AFTER_CONSTS);
-        if (MEMORY.getLong(table + layout.object().size()) != 0) {
-            throw new CompileRefusedException("exception table not empty (try, with or a comprehension)");
-        }
+        byte[] exceptionTable = new byte[(int) MEMORY.getLong(table + layout.object().size())];
+        MEMORY.getByteArray(table + BYTES_DATA, exceptionTable, 0, exceptionTable.length);
         long units = code + c.codeAdaptive();
         int count = (int) MEMORY.getLong(code + layout.object().size());
         byte[] bytes = new byte[2 * count];
@@ -52,20 +50,35 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, Code
                 .orElseThrow(() -> new CompileRefusedException("no bytecode dialect for " + layout.version()));
         CodeAnalysis analysis;
         try {
-            analysis = CodeAnalysis.of(dialect, bytes, new byte[0], MEMORY.getInt(code + c.stackSize()));
+            analysis = CodeAnalysis.of(dialect, bytes, exceptionTable, MEMORY.getInt(code + c.stackSize()));
         } catch (MalformedBytecodeException e) {
             throw new CompileRefusedException("bytecode not analysable: " + e.getMessage());
         }
-        long tuple = MEMORY.getLong(code + c.consts());
-        long[] consts = new long[(int) MEMORY.getLong(tuple + layout.object().size())];
-        for (int i = 0; i < consts.length; i++) {
-            consts[i] = MEMORY.getLong(tuple + layout.sequences().tupleItems() + 8L * i);
+        return new CodeObject(code, units, MEMORY.getInt(code + c.nLocalsPlus()),
+                tupleItems(layout, MEMORY.getLong(code + c.consts())),
+                tupleItems(layout, MEMORY.getLong(code + c.names())), analysis);
+    }
+
+    private static long[] tupleItems(CPythonLayout layout, long tuple) {
+        long[] items = new long[(int) MEMORY.getLong(tuple + layout.object().size())];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = MEMORY.getLong(tuple + layout.sequences().tupleItems() + 8L * i);
         }
-        return new CodeObject(code, units, MEMORY.getInt(code + c.nLocalsPlus()), consts, analysis);
+        return items;
     }
 
     /** The {@code prev_instr} value naming code unit {@code unit}. */
     long unitAddress(int unit) {
         return units + 2L * unit;
+    }
+
+    /** The code's {@code _co_instrumentation_version}. */
+    static long instrumentationVersion(CPythonLayout layout, long code) {
+        return MEMORY.getLong(code + layout.code().instrumentationVersion());
+    }
+
+    /** The length of a tuple constant (KW_NAMES). */
+    static long tupleLength(CPythonLayout layout, long tuple) {
+        return MEMORY.getLong(tuple + layout.object().size());
     }
 }

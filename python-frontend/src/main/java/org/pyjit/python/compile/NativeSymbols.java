@@ -9,24 +9,17 @@ import java.util.Map;
  * once through jffi symbol lookup in the running libpython.
  *
  * @param numberOps the {@code PyNumber_*} function of each {@code BINARY_OP} argument
- * @param richCompare {@code PyObject_RichCompare}
- * @param isTrue {@code PyObject_IsTrue}
- * @param dealloc {@code _Py_Dealloc} (exported in 3.12: what {@code Py_DECREF} calls at zero)
- * @param none {@code _Py_NoneStruct}
- * @param trueObject {@code _Py_TrueStruct}
- * @param falseObject {@code _Py_FalseStruct}
- * @param checkSignals {@code PyErr_CheckSignals}
- * @param makePendingCalls {@code Py_MakePendingCalls}
- * @param saveThread {@code PyEval_SaveThread}
- * @param restoreThread {@code PyEval_RestoreThread}
+ * @param symbols every {@link CSymbol}
  */
-public record NativeSymbols(Map<NumberOp, Long> numberOps, long richCompare, long isTrue, long dealloc, long none,
-                            long trueObject, long falseObject, long checkSignals, long makePendingCalls,
-                            long saveThread, long restoreThread) {
+public record NativeSymbols(Map<NumberOp, Long> numberOps, Map<CSymbol, Long> symbols) {
 
-    /** Copies the map. */
+    /** Copies the maps and checks that they are complete. */
     public NativeSymbols {
         numberOps = Map.copyOf(numberOps);
+        symbols = Map.copyOf(symbols);
+        if (numberOps.size() != NumberOp.values().length || symbols.size() != CSymbol.values().length) {
+            throw new IllegalArgumentException("incomplete symbol table");
+        }
     }
 
     /**
@@ -41,11 +34,16 @@ public record NativeSymbols(Map<NumberOp, Long> numberOps, long richCompare, lon
         for (NumberOp op : NumberOp.values()) {
             ops.put(op, symbol(python, op.symbol()));
         }
-        return new NativeSymbols(ops, symbol(python, "PyObject_RichCompare"), symbol(python, "PyObject_IsTrue"),
-                symbol(python, "_Py_Dealloc"), symbol(python, "_Py_NoneStruct"), symbol(python, "_Py_TrueStruct"),
-                symbol(python, "_Py_FalseStruct"), symbol(python, "PyErr_CheckSignals"),
-                symbol(python, "Py_MakePendingCalls"), symbol(python, "PyEval_SaveThread"),
-                symbol(python, "PyEval_RestoreThread"));
+        Map<CSymbol, Long> all = new EnumMap<>(CSymbol.class);
+        for (CSymbol s : CSymbol.values()) {
+            all.put(s, symbol(python, s.symbol()));
+        }
+        return new NativeSymbols(ops, all);
+    }
+
+    /** The address of a symbol. */
+    long address(CSymbol symbol) {
+        return symbols.get(symbol);
     }
 
     private static long symbol(Library python, String name) throws CompileRefusedException {

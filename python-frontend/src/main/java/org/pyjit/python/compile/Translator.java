@@ -1,7 +1,11 @@
 package org.pyjit.python.compile;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -10,130 +14,274 @@ import org.pyjit.ir.Signature;
 import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
 import org.pyjit.python.bytecode.ControlFlowGraph.BasicBlock;
-import org.pyjit.python.bytecode.ControlFlowGraph.Edge;
+import org.pyjit.python.bytecode.ExceptionTable;
 import org.pyjit.python.bytecode.Instruction;
 import org.pyjit.python.bytecode.Successor;
 import org.pyjit.python.layout.CPythonLayout;
+import org.pyjit.python.layout.Opcode;
 
 /**
- * One code object's bytecode to one IR function {@code i64 body(frame, tstate)}: 1 when the frame
- * is ready for the interpreter to execute the return instruction {@code prev_instr} points at, 0
- * when an exception is set and {@code prev_instr} names the faulting instruction. One IR block per
- * reachable bytecode block; all values live in the frame (see the package invariants).
+ * One code object's bytecode to one IR function {@code i64 body(frame, tstate)}, entered after
+ * the function's {@code RESUME}: 1 when the frame is ready for the interpreter to execute the
+ * instruction {@code prev_instr} points at (a return, a deoptimisation target or an exception
+ * handler), 0 when an exception is set and {@code prev_instr} names the faulting instruction
+ * outside any handler. Compiled code is made of segments: a segment starts at a jump target (or
+ * after {@code RESUME}) and runs to the end of its bytecode block or to the first instruction that
+ * is not compiled, where it leaves through a deoptimisation exit. Only segments reachable in
+ * compiled code are emitted. All values live in the frame (see the package invariants).
  */
 final class Translator {
 
     /** {@code (frame, tstate) -> ok}. */
     static final Signature BODY = Signature.of(Type.I64, Type.I64, Type.I64);
-    private static final Signature BINARY = Signature.of(Type.I64, Type.I64, Type.I64);
-    private static final Signature TERNARY = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64);
-    private static final Signature INT_OF_OBJECT = Signature.of(Type.I32, Type.I64);
+    private static final Signature P_OF_NOTHING = Signature.of(Type.I64);
+    private static final Signature P_OF_P = Signature.of(Type.I64, Type.I64);
+    private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
+    private static final Signature P_OF_PPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64);
+    private static final Signature P_OF_PPPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature INT_OF_NOTHING = Signature.of(Type.I32);
-    private static final Signature POINTER_OF_NOTHING = Signature.of(Type.I64);
-    private static final Signature VOID_OF_POINTER = Signature.ofVoid(Type.I64);
+    private static final Signature INT_OF_P = Signature.of(Type.I32, Type.I64);
+    private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
+    private static final Signature INT_OF_PPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64);
+    private static final Signature INT_OF_PPPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64, Type.I64);
+    private static final Signature VOID_OF_P = Signature.ofVoid(Type.I64);
+    /** {@code PY_VECTORCALL_ARGUMENTS_OFFSET}: the callee may use {@code args[-1]}. */
+    private static final long ARGUMENTS_OFFSET = 1L << 63;
+    /** {@code PyCellObject.ob_ref} (Include/cpython/cellobject.h). */
+    private static final int CELL_REF = 16;
+    /** {@code PyMethodObject.im_func} (Include/cpython/classobject.h). */
+    private static final int METHOD_FUNCTION = 16;
+    /** {@code PyFunctionObject.func_kwdefaults} and {@code func_annotations} (Include/cpython/funcobject.h, 3.12). */
+    private static final int FUNCTION_KWDEFAULTS = 64;
+    private static final int FUNCTION_ANNOTATIONS = 112;
+    /** FORMAT_VALUE's "a format spec is on the stack" bit ({@code FVS_HAVE_SPEC}). */
+    private static final int FVS_HAVE_SPEC = 4;
+    /** The largest BUILD_MAP compiled (pairs). */
+    static final int MAX_MAP_PAIRS = 16;
 
     private final CPythonLayout layout;
     private final NativeSymbols symbols;
     private final CodeObject code;
-    private final Map<Integer, Block> blocks = new HashMap<>();
+    private final boolean countInstructions;
+    private final long counters;
+    private final int counterCapacity;
+    private final long instrumentationVersion;
+    private final long recursionBudget;
+    private final CompileTimeObjects objects;
+    private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
+    private final Map<Integer, Block> segments = new HashMap<>();
+    private final ArrayDeque<Integer> pending = new ArrayDeque<>();
     private FunctionBuilder b;
     private Value frame;
-    private Value evalBreaker;
+    private Value interp;
+    private Value entryVersion;
+    private Value counterBase;
+    private Value tstate;
+    private Value savedTracing;
 
-    Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code) {
+    /**
+     * @param layout the running CPython's offsets
+     * @param symbols the C-API addresses
+     * @param code the code object
+     * @param countInstructions whether compiled blocks count the bytecode instructions they run
+     * @param counters the body's counter block ({@link BodyCounters} layout)
+     * @param counterCapacity how many exit sites the block has room for
+     * @param instrumentationVersion the code's {@code _co_instrumentation_version} when compiled
+     * @param recursionBudget the {@link RecursionBudget} block
+     * @param objects constants made at compile time
+     */
+    Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
+               long counters, int counterCapacity, long instrumentationVersion, long recursionBudget,
+               CompileTimeObjects objects) {
         this.layout = layout;
         this.symbols = symbols;
         this.code = code;
+        this.countInstructions = countInstructions;
+        this.counters = counters;
+        this.counterCapacity = counterCapacity;
+        this.instrumentationVersion = instrumentationVersion;
+        this.recursionBudget = recursionBudget;
+        this.objects = objects;
+    }
+
+    /** The exit sites of the last {@link #translate}, in counter order. */
+    List<ExitSite> sites() {
+        return List.copyOf(sites.keySet());
+    }
+
+    /** An upper bound on the exit sites of a code object (for sizing its counter block). */
+    static int siteCapacity(CodeObject code) {
+        return 4 * code.analysis().code().instructions().size() + 4;
     }
 
     /**
-     * Checks the subset, then builds the function.
+     * Builds the function.
      *
      * @param name the IR function's name
      * @return the function
-     * @throws CompileRefusedException naming the first unsupported instruction
+     * @throws CompileRefusedException when nothing would be compiled, or the code cannot be entered
      */
     IrFunction translate(String name) throws CompileRefusedException {
-        for (BasicBlock block : code.analysis().graph().blocks()) {
-            for (Instruction i : block.instructions()) {
-                if (!code.analysis().depths().isReachable(i)) {
-                    continue;
-                }
-                SupportedOpcode op = SupportedOpcode.of(i.base()).orElseThrow(() -> new CompileRefusedException(
-                        "unsupported opcode " + i.base() + " at offset " + i.byteOffset()));
-                int depth = depth(i);
-                if (op == SupportedOpcode.RETURN_VALUE && depth != 1 || op == SupportedOpcode.RETURN_CONST && depth != 0) {
-                    throw new CompileRefusedException(op + " at depth " + depth + " at offset " + i.byteOffset());
-                }
-                if (op == SupportedOpcode.BINARY_OP && NumberOp.of(i.oparg()).isEmpty()) {
-                    throw new CompileRefusedException("BINARY_OP " + i.oparg() + " at offset " + i.byteOffset());
-                }
-            }
+        Instruction resume = code.analysis().code().instructions().stream()
+                .filter(i -> i.base() == Opcode.RESUME).findFirst()
+                .orElseThrow(() -> new CompileRefusedException("no RESUME instruction"));
+        if (resume.oparg() != 0) {
+            throw new CompileRefusedException("first RESUME is not a function start (oparg " + resume.oparg() + ")");
+        }
+        Instruction first = code.analysis().code().startingAt(resume.next())
+                .orElseThrow(() -> new CompileRefusedException("nothing after RESUME"));
+        Optional<ExitSite> firstExit = staticExit(first);
+        if (firstExit.isPresent()) {
+            throw new CompileRefusedException("nothing to compile: the first instruction after RESUME leaves ("
+                    + firstExit.get().text() + ")");
         }
         if (!(layout.interpreter().evalBreaker() instanceof CPythonLayout.EvalBreaker.InInterpreter breaker)) {
             throw new CompileRefusedException("eval breaker not in the interpreter state (not 3.12)");
         }
-        int breakerOffset = breaker.offset();
         return FunctionBuilder.build(name, BODY, builder -> {
             b = builder;
             Block entry = b.createBlock();
             var params = b.appendEntryParams(entry);
             b.switchToBlock(entry);
             frame = params.get(0);
-            Value interp = b.load(Type.I64, params.get(1), layout.threadState().interp());
-            evalBreaker = b.iaddImm(interp, breakerOffset);
-            BasicBlock first = code.analysis().graph().blocks().get(0);
-            pollEvalBreaker(first.instructions().get(0), 0);
-            b.jump(blockFor(first.id()));
-            for (BasicBlock block : code.analysis().graph().blocks()) {
-                if (code.analysis().depths().isReachable(block.instructions().get(0))) {
-                    b.switchToBlock(blockFor(block.id()));
-                    new BlockTranslation(block).emit();
-                }
+            tstate = params.get(1);
+            interp = b.load(Type.I64, tstate, layout.threadState().interp());
+            counterBase = b.iconst(Type.I64, counters);
+            bump(BodyCounters.ENTRIES, 1);
+            // The callback runs with tstate->tracing raised, which would silence every monitoring
+            // event (nested PY_START included) of the code the body calls: 0 while the body runs,
+            // the caller's value restored at every exit (idempotent if the caller lowered it).
+            savedTracing = b.load(Type.I32, tstate, layout.threadState().tracing());
+            b.store(b.iconst(Type.I32, 0), tstate, layout.threadState().tracing());
+            // The body is valid for the instrumentation it was compiled under (the code's version
+            // then, equal to the interpreter's or no PY_START callback would have run). A tool
+            // enabled since, or while the body runs, bumps the interpreter's version: leave.
+            // Leaving at entry keeps prev_instr at the RESUME: no redirect, the interpreter runs
+            // the call from its first instruction as if the body did not exist (line events
+            // included: a LINE after a RESUME always fires).
+            entryVersion = b.iconst(Type.I64, instrumentationVersion);
+            Block sameVersion = b.createBlock();
+            Block changed = b.createBlock();
+            b.brif(b.icmp(IntCC.NE, b.load(Type.I64, interp, layout.interpreter().monitoringVersion()), entryVersion),
+                    changed, sameVersion);
+            b.switchToBlock(changed);
+            countSite(new ExitSite(resume.byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
+            leaveAt(resume.index(), 0);
+            b.switchToBlock(sameVersion);
+            pollEvalBreaker(breaker.offset(), resume, 0);
+            b.jump(segment(first.start()));
+            while (!pending.isEmpty()) {
+                int unit = pending.poll();
+                b.switchToBlock(segments.get(unit));
+                new SegmentTranslation(unit, breaker.offset()).emit();
             }
         });
+    }
+
+    /**
+     * The exit an instruction takes before doing anything, if it is not compiled: unsupported
+     * opcode or argument, an opcode another monitoring tool instrumented, or a return.
+     */
+    private Optional<ExitSite> staticExit(Instruction i) {
+        String name = i.base().name();
+        if (i.opcode().kind() == Opcode.Kind.INSTRUMENTED && i.base() != Opcode.RESUME
+                && i.base() != Opcode.JUMP_BACKWARD && i.base() != Opcode.JUMP_FORWARD) {
+            return Optional.of(new ExitSite(i.byteOffset(), ExitReason.INSTRUMENTED_OPCODE, name));
+        }
+        Optional<SupportedOpcode> op = SupportedOpcode.of(i.base());
+        if (op.isEmpty()) {
+            return Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPCODE, name));
+        }
+        return switch (op.get()) {
+            case RETURN_VALUE, RETURN_CONST -> Optional.of(new ExitSite(i.byteOffset(), ExitReason.RETURN, ""));
+            case BINARY_OP -> NumberOp.of(i.oparg()).isPresent() ? Optional.empty()
+                    : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
+            case BUILD_MAP -> i.oparg() <= MAX_MAP_PAIRS ? Optional.empty()
+                    : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
+            // KW_NAMES sets interpreter-local state for its CALL: compiled only with the CALL.
+            case KW_NAMES -> code.analysis().code().startingAt(i.next()).flatMap(this::staticExit)
+                    .map(e -> new ExitSite(i.byteOffset(), e.reason(), e.opcode()));
+            default -> Optional.empty();
+        };
     }
 
     private int depth(Instruction i) {
         return code.analysis().depths().before(i).orElseThrow();
     }
 
-    private Block blockFor(int id) {
-        return blocks.computeIfAbsent(id, k -> b.createBlock());
+    /** The IR block of the segment starting at a unit; queued for translation on first use. */
+    private Block segment(int unit) {
+        return segments.computeIfAbsent(unit, u -> {
+            pending.add(u);
+            return b.createBlock();
+        });
     }
 
-    /** The instructions of one bytecode block, then its fall-through. */
-    private final class BlockTranslation {
-        private final BasicBlock block;
+    /** The instructions from one unit to the end of its bytecode block. */
+    private final class SegmentTranslation {
+        private final List<Instruction> instructions;
+        private final int breakerOffset;
+        private long kwNames;
 
-        BlockTranslation(BasicBlock block) {
-            this.block = block;
+        SegmentTranslation(int unit, int breakerOffset) {
+            BasicBlock block = code.analysis().graph().blockAt(unit);
+            int from = 0;
+            while (block.instructions().get(from).start() != unit) {
+                from++;
+            }
+            this.instructions = block.instructions().subList(from, block.instructions().size());
+            this.breakerOffset = breakerOffset;
         }
 
         void emit() {
-            for (Instruction i : block.instructions()) {
+            if (countInstructions) {
+                int compiled = 0;
+                for (Instruction i : instructions) {
+                    if (staticExit(i).isPresent()) {
+                        break;
+                    }
+                    compiled++;
+                }
+                bump(BodyCounters.INSTRUCTIONS, compiled);
+            }
+            for (Instruction i : instructions) {
+                Optional<ExitSite> exit = staticExit(i);
+                if (exit.isPresent()) {
+                    b.jump(exitBlock(exit.get(), i.start(), depth(i)));
+                    return;
+                }
                 if (instruction(i, depth(i))) {
                     return;
                 }
             }
-            b.jump(blockFor(target(Successor.Kind.NEXT)));
+            b.jump(segment(instructions.get(instructions.size() - 1).next()));
         }
 
-        private int target(Successor.Kind kind) {
-            for (Edge e : block.successors()) {
-                if (e instanceof Edge.Flow f && f.kind() == kind) {
-                    return f.target();
+        private int target(Instruction i, Successor.Kind kind) {
+            for (Successor s : code.analysis().code().successors(i)) {
+                if (s.kind() == kind) {
+                    return s.target();
                 }
             }
-            throw new IllegalStateException("block " + block.id() + " has no " + kind + " edge");
+            throw new IllegalStateException(i + " has no " + kind + " successor");
         }
 
-        /** Emits one instruction; true if it ended the block (a jump or return). */
+        /** Emits one instruction; true if it ended the segment (a jump, branch or exit). */
         private boolean instruction(Instruction i, int d) {
             SupportedOpcode op = SupportedOpcode.of(i.base()).orElseThrow();
             switch (op) {
                 case RESUME, NOP -> { }
+                case RETURN_VALUE, RETURN_CONST -> throw new IllegalStateException("returns are exits");
                 case LOAD_FAST -> push(d, incref(local(i.oparg())));
+                case LOAD_FAST_CHECK -> {
+                    Value v = local(i.oparg());
+                    nonNullOrExit(v, new ExitSite(i.byteOffset(), ExitReason.UNBOUND_LOCAL, ""), i.start(), d);
+                    push(d, incref(v));
+                }
+                case LOAD_FAST_AND_CLEAR -> {
+                    push(d, local(i.oparg()));
+                    b.store(b.iconst(Type.I64, 0), frame, localOffset(i.oparg()));
+                }
                 case LOAD_CONST -> push(d, incref(b.iconst(Type.I64, code.consts()[i.oparg()])));
                 case STORE_FAST -> {
                     Value old = local(i.oparg());
@@ -145,6 +293,7 @@ final class Translator {
                     setPrevInstr(i);
                     decref(slot(d - 1));
                 }
+                case PUSH_NULL -> push(d, b.iconst(Type.I64, 0));
                 case COPY -> push(d, incref(slot(d - i.oparg())));
                 case SWAP -> {
                     Value top = slot(d - 1);
@@ -152,60 +301,96 @@ final class Translator {
                     b.store(other, frame, stackOffset(d - 1));
                     b.store(top, frame, stackOffset(d - i.oparg()));
                 }
-                case RETURN_VALUE, RETURN_CONST -> {
-                    b.store(b.iconst(Type.I64, code.unitAddress(i.start())), frame, layout.frame().instructionPointer());
-                    setStackTop(d);
-                    b.ret(b.iconst(Type.I64, 1));
-                    return true;
-                }
                 case BINARY_OP -> {
                     NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
                     Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
                     Value l = slot(d - 2);
                     Value r = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = nb.ternary()
-                            ? b.callIndirect(TERNARY, f, l, r, b.iconst(Type.I64, symbols.none())).get(0)
-                            : b.callIndirect(BINARY, f, l, r).get(0);
-                    finishBinary(l, r, res, d);
+                    Value res = nb.ternary() ? b.callIndirect(P_OF_PPP, f, l, r, constant(CSymbol.NONE)).get(0)
+                            : b.callIndirect(P_OF_PP, f, l, r).get(0);
+                    decref(l);
+                    decref(r);
+                    replaceOrFail(i, res, d - 2);
                 }
                 case COMPARE_OP -> {
                     Value l = slot(d - 2);
                     Value r = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = b.callIndirect(TERNARY, b.iconst(Type.I64, symbols.richCompare()), l, r,
-                            b.iconst(Type.I64, i.oparg() >> 4)).get(0);
-                    finishBinary(l, r, res, d);
+                    Value res = call(P_OF_PPP, CSymbol.RICH_COMPARE, l, r, b.iconst(Type.I64, i.oparg() >> 4));
+                    decref(l);
+                    decref(r);
+                    replaceOrFail(i, res, d - 2);
+                }
+                case IS_OP -> {
+                    Value l = slot(d - 2);
+                    Value r = slot(d - 1);
+                    Value same = b.icmp(i.oparg() == 0 ? IntCC.EQ : IntCC.NE, l, r);
+                    setPrevInstr(i);
+                    decref(l);
+                    decref(r);
+                    b.store(b.select(same, constant(CSymbol.TRUE), constant(CSymbol.FALSE)), frame,
+                            stackOffset(d - 2));
+                }
+                case CONTAINS_OP -> {
+                    Value l = slot(d - 2);
+                    Value r = slot(d - 1);
+                    setPrevInstr(i);
+                    Value res = call(INT_OF_PP, CSymbol.SEQUENCE_CONTAINS, r, l);
+                    decref(l);
+                    decref(r);
+                    failIfNegative(i, res, d - 2);
+                    Value in = b.icmpImm(i.oparg() == 0 ? IntCC.NE : IntCC.EQ, res, 0);
+                    b.store(b.select(in, constant(CSymbol.TRUE), constant(CSymbol.FALSE)), frame,
+                            stackOffset(d - 2));
+                    afterArbitraryCode(i.next(), d - 1);
+                }
+                case UNARY_NOT -> {
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value truth = call(INT_OF_P, CSymbol.IS_TRUE, v);
+                    decref(v);
+                    failIfNegative(i, truth, d - 1);
+                    b.store(b.select(b.icmpImm(IntCC.NE, truth, 0), constant(CSymbol.FALSE), constant(CSymbol.TRUE)),
+                            frame, stackOffset(d - 1));
+                    afterArbitraryCode(i.next(), d);
+                }
+                case UNARY_NEGATIVE, UNARY_INVERT -> {
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value res = call(P_OF_P, op == SupportedOpcode.UNARY_NEGATIVE ? CSymbol.NEGATIVE : CSymbol.INVERT, v);
+                    decref(v);
+                    replaceOrFail(i, res, d - 1);
                 }
                 case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
-                    Block taken = blockFor(target(Successor.Kind.BRANCH_TAKEN));
-                    Block next = blockFor(target(Successor.Kind.NEXT));
+                    Block taken = segment(target(i, Successor.Kind.BRANCH_TAKEN));
+                    Block next = segment(target(i, Successor.Kind.NEXT));
                     boolean onTrue = op == SupportedOpcode.POP_JUMP_IF_TRUE;
                     Block ifTrue = onTrue ? taken : next;
                     Block ifFalse = onTrue ? next : taken;
                     Value v = slot(d - 1);
                     Block notTrue = b.createBlock();
                     Block general = b.createBlock();
-                    b.brif(b.icmpImm(IntCC.EQ, v, symbols.trueObject()), ifTrue, notTrue);
+                    b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.TRUE)), ifTrue, notTrue);
                     b.switchToBlock(notTrue);
-                    b.brif(b.icmpImm(IntCC.EQ, v, symbols.falseObject()), ifFalse, general);
+                    b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.FALSE)), ifFalse, general);
                     b.switchToBlock(general);
                     setPrevInstr(i);
-                    Value truth = b.callIndirect(INT_OF_OBJECT, b.iconst(Type.I64, symbols.isTrue()), v).get(0);
+                    Value truth = call(INT_OF_P, CSymbol.IS_TRUE, v);
                     decref(v);
                     Block decided = b.createBlock();
-                    b.brif(b.icmpImm(IntCC.SLT, truth, 0), errorExit(d - 1), decided);
+                    b.brif(b.icmpImm(IntCC.SLT, truth, 0), errorExit(i, d - 1), decided);
                     b.switchToBlock(decided);
                     b.brif(b.icmpImm(IntCC.NE, truth, 0), ifTrue, ifFalse);
                     return true;
                 }
                 case POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
-                    Block taken = blockFor(target(Successor.Kind.BRANCH_TAKEN));
-                    Block next = blockFor(target(Successor.Kind.NEXT));
+                    Block taken = segment(target(i, Successor.Kind.BRANCH_TAKEN));
+                    Block next = segment(target(i, Successor.Kind.NEXT));
                     boolean onNone = op == SupportedOpcode.POP_JUMP_IF_NONE;
                     Value v = slot(d - 1);
                     Block some = b.createBlock();
-                    b.brif(b.icmpImm(IntCC.EQ, v, symbols.none()), onNone ? taken : next, some);
+                    b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.NONE)), onNone ? taken : next, some);
                     b.switchToBlock(some);
                     setPrevInstr(i);
                     decref(v);
@@ -213,26 +398,655 @@ final class Translator {
                     return true;
                 }
                 case JUMP_FORWARD -> {
-                    b.jump(blockFor(target(Successor.Kind.JUMP)));
+                    b.jump(segment(target(i, Successor.Kind.JUMP)));
                     return true;
                 }
                 case JUMP_BACKWARD -> {
-                    pollEvalBreaker(i, d);
-                    b.jump(blockFor(target(Successor.Kind.JUMP)));
+                    pollEvalBreaker(breakerOffset, i, d);
+                    // Leaving here lets the interpreter execute the (now instrumented) jump itself.
+                    instrumentationCheck(i.start(), d);
+                    b.jump(segment(target(i, Successor.Kind.JUMP)));
                     return true;
                 }
+                case LOAD_GLOBAL -> loadGlobal(i, d);
+                case KW_NAMES -> kwNames = code.consts()[i.oparg()];
+                case CALL -> callInstruction(i, d);
+                case LOAD_ATTR -> loadAttr(i, d);
+                case STORE_ATTR -> {
+                    Value v = slot(d - 2);
+                    Value owner = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, b.iconst(Type.I64, code.names()[i.oparg()]), v);
+                    decref(v);
+                    decref(owner);
+                    failIfNonZero(i, err, d - 2);
+                    afterArbitraryCode(i.next(), d - 2);
+                }
+                case BINARY_SUBSCR -> {
+                    Value container = slot(d - 2);
+                    Value sub = slot(d - 1);
+                    setPrevInstr(i);
+                    Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, sub);
+                    decref(container);
+                    decref(sub);
+                    replaceOrFail(i, res, d - 2);
+                }
+                case STORE_SUBSCR -> {
+                    Value v = slot(d - 3);
+                    Value container = slot(d - 2);
+                    Value sub = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub, v);
+                    decref(v);
+                    decref(container);
+                    decref(sub);
+                    failIfNonZero(i, err, d - 3);
+                    afterArbitraryCode(i.next(), d - 3);
+                }
+                case BINARY_SLICE -> binarySlice(i, d);
+                case GET_ITER -> {
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value it = call(P_OF_P, CSymbol.GET_ITER, v);
+                    decref(v);
+                    replaceOrFail(i, it, d - 1);
+                }
+                case FOR_ITER -> {
+                    forIter(i, d);
+                    return true;
+                }
+                case END_FOR -> {
+                    setPrevInstr(i);
+                    decref(slot(d - 1));
+                    decref(slot(d - 2));
+                }
+                case BUILD_TUPLE, BUILD_LIST -> buildSequence(i, d, op == SupportedOpcode.BUILD_TUPLE);
+                case LIST_APPEND -> {
+                    Value list = slot(d - 1 - i.oparg());
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PP, CSymbol.LIST_APPEND, list, v);
+                    decref(v);
+                    failIfNegative(i, err, d - 1);
+                }
+                case BUILD_MAP -> buildMap(i, d);
+                case LOAD_DEREF -> {
+                    Value v = b.load(Type.I64, local(i.oparg()), CELL_REF);
+                    nonNullOrExit(v, new ExitSite(i.byteOffset(), ExitReason.EMPTY_CELL, ""), i.start(), d);
+                    push(d, incref(v));
+                }
+                case STORE_DEREF -> {
+                    Value cell = local(i.oparg());
+                    Value old = b.load(Type.I64, cell, CELL_REF);
+                    b.store(slot(d - 1), cell, CELL_REF);
+                    setPrevInstr(i);
+                    xdecref(old);
+                }
+                case UNPACK_SEQUENCE -> unpackSequence(i, d);
+                case STORE_GLOBAL -> {
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, b.load(Type.I64, frame, layout.frame().globals()),
+                            b.iconst(Type.I64, code.names()[i.oparg()]), v);
+                    decref(v);
+                    failIfNonZero(i, err, d - 1);
+                    afterArbitraryCode(i.next(), d - 1);
+                }
+                case LOAD_CLOSURE -> {
+                    Value v = local(i.oparg());
+                    nonNullOrExit(v, new ExitSite(i.byteOffset(), ExitReason.UNBOUND_LOCAL, ""), i.start(), d);
+                    push(d, incref(v));
+                }
+                case DELETE_SUBSCR -> {
+                    Value container = slot(d - 2);
+                    Value sub = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PP, CSymbol.DEL_ITEM, container, sub);
+                    decref(container);
+                    decref(sub);
+                    failIfNonZero(i, err, d - 2);
+                    afterArbitraryCode(i.next(), d - 2);
+                }
+                case BUILD_SLICE -> {
+                    int n = i.oparg();
+                    Value step = n == 3 ? slot(d - 1) : b.iconst(Type.I64, 0);
+                    Value start = slot(d - n);
+                    Value stop = slot(d - n + 1);
+                    setPrevInstr(i);
+                    Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, step);
+                    for (int k = d - n; k < d; k++) {
+                        decref(slot(k));
+                    }
+                    replaceOrFail(i, slice, d - n);
+                }
+                case LIST_EXTEND -> listExtend(i, d);
+                case BUILD_SET -> buildSet(i, d);
+                case BUILD_CONST_KEY_MAP -> buildConstKeyMap(i, d);
+                case FORMAT_VALUE -> formatValue(i, d);
+                case BUILD_STRING -> {
+                    int n = i.oparg();
+                    setPrevInstr(i);
+                    Value str = call(P_OF_PPP, CSymbol.JOIN_ARRAY, b.iconst(Type.I64, objects.emptyString()),
+                            b.iaddImm(frame, stackOffset(d - n)), b.iconst(Type.I64, n));
+                    for (int k = d - n; k < d; k++) {
+                        decref(slot(k));
+                    }
+                    replaceOrFail(i, str, d - n);
+                }
+                case MAKE_FUNCTION -> makeFunction(i, d);
+                case LOAD_SUPER_ATTR -> loadSuperAttr(i, d);
+                case BEFORE_WITH -> beforeWith(i, d);
             }
             return false;
         }
 
-        /** Both operands released; NULL is an error with them popped, else the result replaces them. */
-        private void finishBinary(Value l, Value r, Value res, int d) {
-            decref(l);
-            decref(r);
-            Block ok = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, res, 0), errorExit(d - 2), ok);
-            b.switchToBlock(ok);
-            b.store(res, frame, stackOffset(d - 2));
+        /**
+         * 3.12 LOAD_GLOBAL on exact dicts: globals, then builtins; a miss leaves for the
+         * interpreter (it raises NameError), an error in a lookup is raised here.
+         */
+        private void loadGlobal(Instruction i, int d) {
+            Value globals = b.load(Type.I64, frame, layout.frame().globals());
+            Value builtins = b.load(Type.I64, frame, layout.frame().builtins());
+            Value dictType = constant(CSymbol.DICT_TYPE);
+            Block globalsOk = b.createBlock();
+            Block dicts = b.createBlock();
+            Block notDicts = exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBALS_NOT_DICTS, ""), i.start(), d);
+            b.brif(b.icmp(IntCC.EQ, type(globals), dictType), globalsOk, notDicts);
+            b.switchToBlock(globalsOk);
+            b.brif(b.icmp(IntCC.EQ, type(builtins), dictType), dicts, notDicts);
+            b.switchToBlock(dicts);
+            setPrevInstr(i);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg() >> 1]);
+            Block found = b.createBlock();
+            Value value = b.appendBlockParam(found, Type.I64);
+            Block notGlobal = b.createBlock();
+            Block tryBuiltins = b.createBlock();
+            Block notBuiltin = b.createBlock();
+            Value g = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, globals, name);
+            b.brif(b.icmpImm(IntCC.EQ, g, 0), notGlobal, List.of(), found, List.of(g));
+            b.switchToBlock(notGlobal);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), tryBuiltins, errorExit(i, d));
+            b.switchToBlock(tryBuiltins);
+            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins, name);
+            b.brif(b.icmpImm(IntCC.EQ, v, 0), notBuiltin, List.of(), found, List.of(v));
+            b.switchToBlock(notBuiltin);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0),
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d), errorExit(i, d));
+            b.switchToBlock(found);
+            incref(value);
+            if ((i.oparg() & 1) != 0) {
+                push(d, b.iconst(Type.I64, 0));
+                push(d + 1, value);
+            } else {
+                push(d, value);
+            }
+        }
+
+        /**
+         * 3.12 CALL: {@code [method or NULL, callable or self, args...]}, keyword names from the
+         * preceding KW_NAMES; one vectorcall on the frame's own slots.
+         */
+        private void callInstruction(Instruction i, int d) {
+            int argc = i.oparg();
+            int m = d - 2 - argc;
+            int c = d - 1 - argc;
+            long kw = kwNames;
+            kwNames = 0;
+            int positional = argc - (kw == 0 ? 0 : (int) CodeObject.tupleLength(layout, kw));
+            Value method = slot(m);
+            Value isMethod = b.icmpImm(IntCC.NE, method, 0);
+            Value callable = b.select(isMethod, method, slot(c));
+            Value args = b.select(isMethod, b.iaddImm(frame, stackOffset(c)), b.iaddImm(frame, stackOffset(c + 1)));
+            Value nargs = b.select(isMethod, b.iconst(Type.I64, (positional + 1) | ARGUMENTS_OFFSET),
+                    b.iconst(Type.I64, positional | ARGUMENTS_OFFSET));
+            setPrevInstr(i);
+            Value refund = refundedCall(callable);
+            Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
+            Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
+            adjustBudget(units, levels, true);
+            Value res = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
+            adjustBudget(units, levels, false);
+            xdecref(method);
+            for (int k = c; k < d; k++) {
+                decref(slot(k));
+            }
+            failIfNull(i, res, m);
+            push(m, res);
+            pollEvalBreaker(breakerOffset, i, m + 1);
+            afterArbitraryCode(i.next(), m + 1);
+        }
+
+        /**
+         * Whether a call gives back the C recursion units the callee's frame will charge (see
+         * {@link RecursionBudget}): on the main thread, below the depth cap, and for a Python
+         * function or a bound method of one (what 3.12's CALL would have run inline).
+         */
+        private Value refundedCall(Value callable) {
+            Value budget = b.iconst(Type.I64, recursionBudget);
+            Value onMain = b.icmp(IntCC.EQ, tstate, b.load(Type.I64, budget, RecursionBudget.MAIN_THREAD_STATE));
+            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH), RecursionBudget.MAX_DEPTH);
+            Value t = type(callable);
+            Value function = constant(CSymbol.FUNCTION_TYPE);
+            Block isMethod = b.createBlock();
+            Block decided = b.createBlock();
+            Value python = b.appendBlockParam(decided, Type.I8);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.METHOD_TYPE)), isMethod, List.of(), decided,
+                    List.of(b.icmp(IntCC.EQ, t, function)));
+            b.switchToBlock(isMethod);
+            b.jump(decided, b.icmp(IntCC.EQ, type(b.load(Type.I64, callable, METHOD_FUNCTION)), function));
+            b.switchToBlock(decided);
+            return b.binary(org.pyjit.ir.Opcode.BAND, b.binary(org.pyjit.ir.Opcode.BAND, onMain, shallow), python);
+        }
+
+        private void adjustBudget(Value units, Value levels, boolean before) {
+            int offset = layout.threadState().cRecursionRemaining();
+            Value remaining = b.load(Type.I32, tstate, offset);
+            b.store(before ? b.iadd(remaining, units) : b.isub(remaining, units), tstate, offset);
+            Value budget = b.iconst(Type.I64, recursionBudget);
+            Value depth = b.load(Type.I64, budget, RecursionBudget.DEPTH);
+            b.store(before ? b.iadd(depth, levels) : b.isub(depth, levels), budget, RecursionBudget.DEPTH);
+        }
+
+        /** 3.12 LOAD_ATTR; the method form through {@code _PyObject_GetMethod} as the interpreter. */
+        private void loadAttr(Instruction i, int d) {
+            Value owner = slot(d - 1);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg() >> 1]);
+            setPrevInstr(i);
+            if ((i.oparg() & 1) == 0) {
+                Value res = call(P_OF_PP, CSymbol.GET_ATTR, owner, name);
+                decref(owner);
+                replaceOrFail(i, res, d - 1);
+                return;
+            }
+            Value found = call(INT_OF_PPP, CSymbol.GET_METHOD, owner, name, b.iaddImm(frame, stackOffset(d)));
+            Block unbound = b.createBlock();
+            Block attribute = b.createBlock();
+            Block done = b.createBlock();
+            b.brif(b.icmpImm(IntCC.NE, found, 0), unbound, attribute);
+            b.switchToBlock(unbound);
+            b.store(slot(d), frame, stackOffset(d - 1));
+            b.store(owner, frame, stackOffset(d));
+            b.jump(done);
+            b.switchToBlock(attribute);
+            Value attr = slot(d);
+            decref(owner);
+            failIfNull(i, attr, d - 1);
+            b.store(b.iconst(Type.I64, 0), frame, stackOffset(d - 1));
+            b.jump(done);
+            b.switchToBlock(done);
+            afterArbitraryCode(i.next(), d + 1);
+        }
+
+        private void binarySlice(Instruction i, int d) {
+            Value container = slot(d - 3);
+            Value start = slot(d - 2);
+            Value stop = slot(d - 1);
+            setPrevInstr(i);
+            Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, b.iconst(Type.I64, 0));
+            decref(start);
+            decref(stop);
+            Block built = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, slice, 0), failed, built);
+            b.switchToBlock(failed);
+            decref(container);
+            b.jump(errorExit(i, d - 3));
+            b.switchToBlock(built);
+            Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, slice);
+            decref(slice);
+            decref(container);
+            replaceOrFail(i, res, d - 3);
+        }
+
+        /**
+         * 3.12 FOR_ITER through {@code tp_iternext}: an item continues with the next instruction;
+         * NULL without an error (a StopIteration cleared) pops the iterator and jumps past END_FOR.
+         */
+        private void forIter(Instruction i, int d) {
+            Value it = slot(d - 1);
+            setPrevInstr(i);
+            Value next = call(P_OF_P, CSymbol.ITER_NEXT, it);
+            Block item = b.createBlock();
+            Block none = b.createBlock();
+            Block exhausted = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, next, 0), none, item);
+            b.switchToBlock(none);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), exhausted, errorExit(i, d));
+            b.switchToBlock(exhausted);
+            decref(it);
+            int after = target(i, Successor.Kind.ITERATOR_EXHAUSTED);
+            instrumentationCheck(after, d - 1);
+            b.jump(segment(after));
+            b.switchToBlock(item);
+            push(d, next);
+            instrumentationCheck(i.next(), d + 1);
+            b.jump(segment(i.next()));
+        }
+
+        /** BUILD_TUPLE / BUILD_LIST: the items move from the stack into a new sequence. */
+        private void buildSequence(Instruction i, int d, boolean tuple) {
+            int n = i.oparg();
+            setPrevInstr(i);
+            Value seq = call(P_OF_P, tuple ? CSymbol.TUPLE_NEW : CSymbol.LIST_NEW, b.iconst(Type.I64, n));
+            Block made = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, seq, 0), failed, made);
+            b.switchToBlock(failed);
+            for (int k = d - n; k < d; k++) {
+                decref(slot(k));
+            }
+            b.jump(errorExit(i, d - n));
+            b.switchToBlock(made);
+            Value items = tuple ? b.iaddImm(seq, layout.sequences().tupleItems())
+                    : b.load(Type.I64, seq, layout.sequences().listItems());
+            for (int k = 0; k < n; k++) {
+                b.store(slot(d - n + k), items, 8 * k);
+            }
+            push(d - n, seq);
+        }
+
+        /** A small BUILD_MAP: a new dict, the pairs set in order, then every item released. */
+        private void buildMap(Instruction i, int d) {
+            int n = i.oparg();
+            int base = d - 2 * n;
+            setPrevInstr(i);
+            Value dict = call(P_OF_NOTHING, CSymbol.DICT_NEW);
+            Block made = b.createBlock();
+            Block noDict = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, dict, 0), noDict, made);
+            b.switchToBlock(noDict);
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            b.jump(errorExit(i, base));
+            b.switchToBlock(made);
+            for (int k = 0; k < n; k++) {
+                Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, dict, slot(base + 2 * k), slot(base + 2 * k + 1));
+                Block ok = b.createBlock();
+                b.brif(b.icmpImm(IntCC.SLT, err, 0), failed, ok);
+                b.switchToBlock(ok);
+            }
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            push(base, dict);
+            Block done = b.createBlock();
+            b.jump(done);
+            b.switchToBlock(failed);
+            decref(dict);
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            b.jump(errorExit(i, base));
+            b.switchToBlock(done);
+            afterArbitraryCode(i.next(), base + 1);
+        }
+
+        /**
+         * UNPACK_SEQUENCE of an exact tuple or list of exactly {@code oparg} items (what
+         * UNPACK_SEQUENCE_TUPLE/LIST do); anything else leaves for the interpreter.
+         */
+        private void unpackSequence(Instruction i, int d) {
+            int n = i.oparg();
+            Value seq = slot(d - 1);
+            Value t = type(seq);
+            Value size = b.load(Type.I64, seq, layout.object().size());
+            Block unpack = b.createBlock();
+            Value items = b.appendBlockParam(unpack, Type.I64);
+            Block isTuple = b.createBlock();
+            Block notTuple = b.createBlock();
+            Block isList = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNPACK_SHAPE, ""), i.start(), d);
+            Block sized = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, size, n), sized, other);
+            b.switchToBlock(sized);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.TUPLE_TYPE)), isTuple, notTuple);
+            b.switchToBlock(isTuple);
+            b.jump(unpack, b.iaddImm(seq, layout.sequences().tupleItems()));
+            b.switchToBlock(notTuple);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.LIST_TYPE)), isList, other);
+            b.switchToBlock(isList);
+            b.jump(unpack, b.load(Type.I64, seq, layout.sequences().listItems()));
+            b.switchToBlock(unpack);
+            for (int k = 0; k < n; k++) {
+                push(d - 1 + k, incref(b.load(Type.I64, items, 8 * (n - 1 - k))));
+            }
+            setPrevInstr(i);
+            decref(seq);
+        }
+
+        /**
+         * LIST_EXTEND of an exact list or tuple (a list display with a starred item); other
+         * iterables leave for the interpreter, which words the TypeError of a non-iterable.
+         */
+        private void listExtend(Instruction i, int d) {
+            Value list = slot(d - 1 - i.oparg());
+            Value iterable = slot(d - 1);
+            Value t = type(iterable);
+            Block sequence = b.createBlock();
+            Block notList = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "LIST_EXTEND of an iterator"),
+                    i.start(), d);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.LIST_TYPE)), sequence, notList);
+            b.switchToBlock(notList);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.TUPLE_TYPE)), sequence, other);
+            b.switchToBlock(sequence);
+            setPrevInstr(i);
+            Value end = b.iconst(Type.I64, Long.MAX_VALUE);
+            Value err = call(INT_OF_PPPP, CSymbol.LIST_SET_SLICE, list, end, end, iterable);
+            decref(iterable);
+            failIfNonZero(i, err, d - 1);
+        }
+
+        /** 3.12 BUILD_SET: every item is added until one fails, every item released. */
+        private void buildSet(Instruction i, int d) {
+            int n = i.oparg();
+            setPrevInstr(i);
+            Value set = call(P_OF_P, CSymbol.SET_NEW, b.iconst(Type.I64, 0));
+            failIfNull(i, set, d);
+            Block done = b.createBlock();
+            Block failed = b.createBlock();
+            for (int k = d - n; k < d; k++) {
+                Value err = call(INT_OF_PP, CSymbol.SET_ADD, set, slot(k));
+                Block ok = b.createBlock();
+                b.brif(b.icmpImm(IntCC.NE, err, 0), failed, ok);
+                b.switchToBlock(ok);
+            }
+            for (int k = d - n; k < d; k++) {
+                decref(slot(k));
+            }
+            push(d - n, set);
+            b.jump(done);
+            b.switchToBlock(failed);
+            for (int k = d - n; k < d; k++) {
+                decref(slot(k));
+            }
+            decref(set);
+            b.jump(errorExit(i, d - n));
+            b.switchToBlock(done);
+            afterArbitraryCode(i.next(), d - n + 1);
+        }
+
+        /** BUILD_CONST_KEY_MAP with a tuple of {@code oparg} keys: as a small BUILD_MAP. */
+        private void buildConstKeyMap(Instruction i, int d) {
+            int n = i.oparg();
+            Value keys = slot(d - 1);
+            Block shaped = b.createBlock();
+            Block tuple = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BUILD_CONST_KEY_MAP"),
+                    i.start(), d);
+            b.brif(b.icmp(IntCC.EQ, type(keys), constant(CSymbol.TUPLE_TYPE)), tuple, other);
+            b.switchToBlock(tuple);
+            b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, keys, layout.object().size()), n), shaped, other);
+            b.switchToBlock(shaped);
+            int base = d - 1 - n;
+            setPrevInstr(i);
+            Value dict = call(P_OF_NOTHING, CSymbol.DICT_NEW);
+            failIfNull(i, dict, d);
+            Block failed = b.createBlock();
+            Block done = b.createBlock();
+            for (int k = 0; k < n; k++) {
+                Value key = b.load(Type.I64, keys, layout.sequences().tupleItems() + 8 * k);
+                Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, dict, key, slot(base + k));
+                Block ok = b.createBlock();
+                b.brif(b.icmpImm(IntCC.SLT, err, 0), failed, ok);
+                b.switchToBlock(ok);
+            }
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            push(base, dict);
+            b.jump(done);
+            b.switchToBlock(failed);
+            decref(dict);
+            for (int k = base; k < d; k++) {
+                decref(slot(k));
+            }
+            b.jump(errorExit(i, base));
+            b.switchToBlock(done);
+            afterArbitraryCode(i.next(), base + 1);
+        }
+
+        /** 3.12 FORMAT_VALUE: the conversion of {@code oparg & 3}, then {@code format(value, spec)}. */
+        private void formatValue(Instruction i, int d) {
+            boolean hasSpec = (i.oparg() & FVS_HAVE_SPEC) != 0;
+            int at = d - 1 - (hasSpec ? 1 : 0);
+            Value value = slot(at);
+            Value spec = hasSpec ? slot(d - 1) : b.iconst(Type.I64, 0);
+            setPrevInstr(i);
+            CSymbol conversion = switch (i.oparg() & 3) {
+                case 1 -> CSymbol.STR;
+                case 2 -> CSymbol.REPR;
+                case 3 -> CSymbol.ASCII;
+                default -> null;
+            };
+            if (conversion != null) {
+                Value converted = call(P_OF_P, conversion, value);
+                decref(value);
+                Block ok = b.createBlock();
+                Block failed = b.createBlock();
+                b.brif(b.icmpImm(IntCC.EQ, converted, 0), failed, ok);
+                b.switchToBlock(failed);
+                if (hasSpec) {
+                    decref(spec);
+                }
+                b.jump(errorExit(i, at));
+                b.switchToBlock(ok);
+                value = converted;
+            }
+            Value res = call(P_OF_PP, CSymbol.FORMAT, value, spec);
+            decref(value);
+            if (hasSpec) {
+                decref(spec);
+            }
+            replaceOrFail(i, res, at);
+        }
+
+        /** 3.12 MAKE_FUNCTION: a function of the code constant, the optional parts moved in. */
+        private void makeFunction(Instruction i, int d) {
+            int flags = i.oparg();
+            Value codeObject = slot(d - 1);
+            setPrevInstr(i);
+            Value func = call(P_OF_PP, CSymbol.FUNCTION_NEW, codeObject, b.load(Type.I64, frame, layout.frame().globals()));
+            Value version = b.load(Type.I32, codeObject, layout.code().codeVersion());
+            decref(codeObject);
+            int parts = Integer.bitCount(flags & 0xF);
+            failIfNull(i, func, d - 1);
+            int k = d - 1 - parts;
+            // Stack order, bottom first: defaults, kwdefaults, annotations, closure.
+            if ((flags & 0x1) != 0) {
+                b.store(slot(k++), func, layout.function().defaults());
+            }
+            if ((flags & 0x2) != 0) {
+                b.store(slot(k++), func, FUNCTION_KWDEFAULTS);
+            }
+            if ((flags & 0x4) != 0) {
+                b.store(slot(k++), func, FUNCTION_ANNOTATIONS);
+            }
+            if ((flags & 0x8) != 0) {
+                b.store(slot(k++), func, layout.function().closure());
+            }
+            b.store(version, func, layout.function().version());
+            push(d - 1 - parts, func);
+        }
+
+        /** 3.12 LOAD_SUPER_ATTR: {@code super(class, self)} by vectorcall, then the attribute. */
+        private void loadSuperAttr(Instruction i, int d) {
+            Value globalSuper = slot(d - 3);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg() >> 2]);
+            setPrevInstr(i);
+            Value sup = call(P_OF_PPPP, CSymbol.VECTORCALL, globalSuper, b.iaddImm(frame, stackOffset(d - 2)),
+                    b.iconst(Type.I64, i.oparg() & 2), b.iconst(Type.I64, 0));
+            for (int k = d - 3; k < d; k++) {
+                decref(slot(k));
+            }
+            failIfNull(i, sup, d - 3);
+            Value res = call(P_OF_PP, CSymbol.GET_ATTR, sup, name);
+            decref(sup);
+            failIfNull(i, res, d - 3);
+            if ((i.oparg() & 1) != 0) {
+                push(d - 3, b.iconst(Type.I64, 0));
+                push(d - 2, res);
+                afterArbitraryCode(i.next(), d - 1);
+            } else {
+                push(d - 3, res);
+                afterArbitraryCode(i.next(), d - 2);
+            }
+        }
+
+        /**
+         * 3.12 BEFORE_WITH: {@code __exit__} and the result of {@code __enter__()} replace the
+         * manager. A manager without either method leaves for the interpreter, which raises the
+         * TypeError (looking the methods up again).
+         */
+        private void beforeWith(Instruction i, int d) {
+            Value manager = slot(d - 1);
+            setPrevInstr(i);
+            Block missing = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BEFORE_WITH of a non-manager"),
+                    i.start(), d);
+            Value enter = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__enter__")));
+            Block hasEnter = b.createBlock();
+            Block noEnter = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, enter, 0), noEnter, hasEnter);
+            b.switchToBlock(noEnter);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), missing, errorExit(i, d));
+            b.switchToBlock(hasEnter);
+            Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__exit__")));
+            Block hasExit = b.createBlock();
+            Block noExit = b.createBlock();
+            Block noExitError = b.createBlock();
+            Block noExitMissing = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, exit, 0), noExit, hasExit);
+            b.switchToBlock(noExit);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), noExitMissing, noExitError);
+            b.switchToBlock(noExitMissing);
+            decref(enter);
+            b.jump(missing);
+            b.switchToBlock(noExitError);
+            decref(enter);
+            b.jump(errorExit(i, d));
+            b.switchToBlock(hasExit);
+            decref(manager);
+            Value res = call(P_OF_P, CSymbol.CALL_NO_ARGS, enter);
+            decref(enter);
+            Block entered = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, res, 0), failed, entered);
+            b.switchToBlock(failed);
+            decref(exit);
+            b.jump(errorExit(i, d - 1));
+            b.switchToBlock(entered);
+            push(d - 1, exit);
+            push(d, res);
+            afterArbitraryCode(i.next(), d + 1);
+        }
+
+        /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */
+        private void replaceOrFail(Instruction i, Value res, int at) {
+            failIfNull(i, res, at);
+            push(at, res);
+            afterArbitraryCode(i.next(), at + 1);
         }
 
         private void push(int d, Value v) {
@@ -240,39 +1054,186 @@ final class Translator {
         }
     }
 
+    private void failIfNull(Instruction i, Value res, int owned) {
+        Block ok = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, res, 0), errorExit(i, owned), ok);
+        b.switchToBlock(ok);
+    }
+
+    private void failIfNegative(Instruction i, Value res, int owned) {
+        Block ok = b.createBlock();
+        b.brif(b.icmpImm(IntCC.SLT, res, 0), errorExit(i, owned), ok);
+        b.switchToBlock(ok);
+    }
+
+    private void failIfNonZero(Instruction i, Value res, int owned) {
+        Block ok = b.createBlock();
+        b.brif(b.icmpImm(IntCC.NE, res, 0), errorExit(i, owned), ok);
+        b.switchToBlock(ok);
+    }
+
+    private void nonNullOrExit(Value v, ExitSite site, int target, int depth) {
+        Block ok = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, v, 0), exitBlock(site, target, depth), ok);
+        b.switchToBlock(ok);
+    }
+
+    /** After code that may have run arbitrary Python: the instrumentation check. */
+    private void afterArbitraryCode(int nextUnit, int depth) {
+        instrumentationCheck(nextUnit, depth);
+    }
+
     /**
-     * At a back edge (and at entry): if the eval breaker is set, run signal handlers and pending
-     * calls and let another thread take the GIL; a raised exception leaves at {@code i}.
+     * Leaves for the interpreter at {@code target} (with {@code depth} slots) if a tool changed
+     * the instrumentation since entry: the interpreter runs the code as re-instrumented.
      */
-    private void pollEvalBreaker(Instruction i, int d) {
+    private void instrumentationCheck(int target, int depth) {
+        Block same = b.createBlock();
+        Value now = b.load(Type.I64, interp, layout.interpreter().monitoringVersion());
+        Instruction at = code.analysis().code().startingAt(target).orElseThrow();
+        b.brif(b.icmp(IntCC.NE, now, entryVersion),
+                exitBlock(new ExitSite(at.byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""), target, depth), same);
+        b.switchToBlock(same);
+    }
+
+    /**
+     * At a back edge, after a call, and at entry: if the eval breaker is set, run signal handlers
+     * and pending calls and let another thread take the GIL; a raised exception is at {@code i}.
+     */
+    private void pollEvalBreaker(int breakerOffset, Instruction i, int d) {
         Block slow = b.createBlock();
         Block signalsDone = b.createBlock();
         Block callsDone = b.createBlock();
         Block cont = b.createBlock();
-        b.brif(b.icmpImm(IntCC.NE, b.load(Type.I32, evalBreaker, 0), 0), slow, cont);
+        b.brif(b.icmpImm(IntCC.NE, b.load(Type.I32, interp, breakerOffset), 0), slow, cont);
         b.switchToBlock(slow);
         setPrevInstr(i);
-        Value signals = b.callIndirect(INT_OF_NOTHING, b.iconst(Type.I64, symbols.checkSignals())).get(0);
-        b.brif(b.icmpImm(IntCC.SLT, signals, 0), errorExit(d), signalsDone);
+        Value signals = call(INT_OF_NOTHING, CSymbol.CHECK_SIGNALS);
+        b.brif(b.icmpImm(IntCC.SLT, signals, 0), errorExit(i, d), signalsDone);
         b.switchToBlock(signalsDone);
-        Value calls = b.callIndirect(INT_OF_NOTHING, b.iconst(Type.I64, symbols.makePendingCalls())).get(0);
-        b.brif(b.icmpImm(IntCC.SLT, calls, 0), errorExit(d), callsDone);
+        Value calls = call(INT_OF_NOTHING, CSymbol.MAKE_PENDING_CALLS);
+        b.brif(b.icmpImm(IntCC.SLT, calls, 0), errorExit(i, d), callsDone);
         b.switchToBlock(callsDone);
-        Value ts = b.callIndirect(POINTER_OF_NOTHING, b.iconst(Type.I64, symbols.saveThread())).get(0);
-        b.callIndirect(VOID_OF_POINTER, b.iconst(Type.I64, symbols.restoreThread()), ts);
+        Value ts = call(P_OF_NOTHING, CSymbol.SAVE_THREAD);
+        b.callIndirect(VOID_OF_P, constant(CSymbol.RESTORE_THREAD), ts);
         b.jump(cont);
         b.switchToBlock(cont);
     }
 
-    /** A block that leaves with an exception set, {@code depth} stack slots owned by the frame. */
-    private Block errorExit(int depth) {
+    /**
+     * A block that leaves with {@code depth} owned stack slots to the interpreter at unit
+     * {@code target}: it executes that instruction next (a return, or whatever was not compiled).
+     */
+    private Block exitBlock(ExitSite site, int target, int depth) {
         Block current = b.currentBlock();
         Block exit = b.createBlock();
         b.switchToBlock(exit);
-        setStackTop(depth);
-        b.ret(b.iconst(Type.I64, 0));
+        countSite(site);
+        leaveAt(target, depth);
         b.switchToBlock(current);
         return exit;
+    }
+
+    private void leaveAt(int target, int depth) {
+        setStackTop(depth);
+        b.store(b.iconst(Type.I64, code.unitAddress(target)), frame, layout.frame().instructionPointer());
+        b.store(savedTracing, tstate, layout.threadState().tracing());
+        b.ret(b.iconst(Type.I64, 1));
+    }
+
+    /**
+     * A block for an exception raised at {@code i} with {@code depth} owned slots. Outside any
+     * handler: return 0 (the interpreter unwinds the frame). Inside one, what 3.12's
+     * {@code exception_unwind:} does: a traceback entry for this frame, the stack popped to the
+     * handler's depth, {@code lasti} if asked, the exception pushed; the interpreter runs the handler.
+     */
+    private Block errorExit(Instruction i, int depth) {
+        Block current = b.currentBlock();
+        Block exit = b.createBlock();
+        b.switchToBlock(exit);
+        setPrevInstr(i);
+        Optional<ExceptionTable.Entry> handler = code.analysis().exceptionTable().handlerFor(i.index());
+        if (handler.isEmpty()) {
+            countSite(new ExitSite(i.byteOffset(), ExitReason.ERROR, ""));
+            returnError(depth);
+        } else {
+            countSite(new ExitSite(i.byteOffset(), ExitReason.TO_HANDLER, ""));
+            unwind(handler.get(), i, depth);
+        }
+        b.switchToBlock(current);
+        return exit;
+    }
+
+    private void returnError(int depth) {
+        setStackTop(depth);
+        b.store(savedTracing, tstate, layout.threadState().tracing());
+        b.ret(b.iconst(Type.I64, 0));
+    }
+
+    private void unwind(ExceptionTable.Entry entry, Instruction i, int depth) {
+        Block ours = b.createBlock();
+        Block traced = b.createBlock();
+        Block notOurs = b.createBlock();
+        Value frameObject = call(P_OF_NOTHING, CSymbol.GET_FRAME);
+        Block some = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, frameObject, 0), notOurs, some);
+        b.switchToBlock(some);
+        b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, frameObject, layout.frame().frameObjectFrame()), frame), ours,
+                notOurs);
+        b.switchToBlock(notOurs);
+        returnError(depth);
+        b.switchToBlock(ours);
+        call(INT_OF_P, CSymbol.TRACEBACK_HERE, frameObject);
+        b.jump(traced);
+        b.switchToBlock(traced);
+        for (int k = depth - 1; k >= entry.depth(); k--) {
+            xdecref(slot(k));
+        }
+        int top = entry.depth();
+        if (entry.lasti()) {
+            Value lasti = call(P_OF_P, CSymbol.LONG_FROM_LONG, b.iconst(Type.I64, i.index()));
+            Block boxed = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, lasti, 0), failed, boxed);
+            b.switchToBlock(failed);
+            returnError(top);
+            b.switchToBlock(boxed);
+            b.store(lasti, frame, stackOffset(top));
+            top++;
+        }
+        b.store(call(P_OF_NOTHING, CSymbol.GET_RAISED_EXCEPTION), frame, stackOffset(top));
+        leaveAt(entry.target(), entry.handlerDepth());
+    }
+
+    private void countSite(ExitSite site) {
+        Integer k = sites.get(site);
+        if (k == null) {
+            if (sites.size() >= counterCapacity) {
+                throw new IllegalStateException("more exit sites than the counter block holds");
+            }
+            k = sites.size();
+            sites.put(site, k);
+        }
+        bump(BodyCounters.siteOffset(k), 1);
+    }
+
+    private void bump(int offset, long by) {
+        if (by != 0) {
+            b.store(b.iaddImm(b.load(Type.I64, counterBase, offset), by), counterBase, offset);
+        }
+    }
+
+    private Value call(Signature sig, CSymbol f, Value... args) {
+        List<Value> r = b.callIndirect(sig, constant(f), args);
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    private Value constant(CSymbol s) {
+        return b.iconst(Type.I64, symbols.address(s));
+    }
+
+    private Value type(Value o) {
+        return b.load(Type.I64, o, layout.object().type());
     }
 
     private void setStackTop(int depth) {
@@ -318,7 +1279,7 @@ final class Translator {
         b.store(count, o, layout.object().refcnt());
         b.brif(b.icmpImm(IntCC.EQ, count, 0), dealloc, done);
         b.switchToBlock(dealloc);
-        b.callIndirect(VOID_OF_POINTER, b.iconst(Type.I64, symbols.dealloc()), o);
+        b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
         b.jump(done);
         b.switchToBlock(done);
     }

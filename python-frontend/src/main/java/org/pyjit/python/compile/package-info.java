@@ -1,21 +1,28 @@
 /**
  * The first tier of the compiler: a hot code object's quickened bytecode, read live from memory and
  * analysed with {@link org.pyjit.python.bytecode.CodeAnalysis}, becomes one IR function that
- * operates on the interpreter frame, compiled with our backend.
+ * operates on the interpreter frame, compiled with our backend, entered from the PY_START
+ * callback after the function's {@code RESUME}.
  *
  * <p>Invariants:
  * <ul>
  *   <li>The frame is the state: locals and value-stack slots live in {@code localsplus}; at every
  *       instruction boundary slot {@code nlocalsplus + d} for {@code d < depth} holds a strong
- *       reference and every local a strong reference or NULL.
+ *       reference (or NULL where 3.12 pushes one) and every local a strong reference or NULL.
  *   <li>{@code prev_instr} points at the current instruction before every call that can run
  *       arbitrary code, so nested tracebacks and {@code f_lineno} are the interpreter's.
- *   <li>Every exit stores {@code stacktop}: a normal exit leaves {@code prev_instr} at the
- *       return instruction (the interpreter executes it), an error exit at the faulting
- *       instruction with the exception set (the interpreter unwinds the frame).
- *   <li>Only code without exception-table entries, cells or free variables, made entirely of
- *       {@link org.pyjit.python.compile.SupportedOpcode}s, is translated; anything else is
- *       refused with a reason and stays in the interpreter.
+ *   <li>Every exit stores {@code stacktop} and restores {@code tstate->tracing}. A return or
+ *       deoptimisation exit leaves {@code prev_instr} at an instruction start (never a CACHE unit,
+ *       never the RESUME) with exactly {@code StackDepths.before} slots: the interpreter executes
+ *       that instruction next. An exception inside a try block is unwound as 3.12's
+ *       {@code exception_unwind:} does and leaves at the handler; any other exception leaves with
+ *       {@code prev_instr} at the faulting instruction (the interpreter unwinds the frame).
+ *   <li>Opcodes outside {@link org.pyjit.python.compile.SupportedOpcode} (or instrumented by
+ *       another tool) become deoptimisation exits; a code object is refused only when its first
+ *       instruction after {@code RESUME} would already leave.
+ *   <li>A body runs only under the instrumentation version it was compiled with; a change while it
+ *       runs is noticed after every call that can run Python code and at back edges.
+ *   <li>Every exit site has a native counter ({@link org.pyjit.python.compile.BodyCounters}).
  * </ul>
  */
 package org.pyjit.python.compile;

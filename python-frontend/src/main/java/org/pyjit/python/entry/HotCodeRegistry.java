@@ -1,11 +1,13 @@
 package org.pyjit.python.entry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.pyjit.python.compile.BodyCompiler;
+import org.pyjit.python.compile.BodyCounters;
 import org.pyjit.python.compile.CompileRefusedException;
 import org.pyjit.python.layout.CPythonLayout;
 
@@ -23,6 +25,7 @@ final class HotCodeRegistry {
     private static final class Record {
         final String name;
         CompileOutcome state;
+        BodyCompiler.CompiledBody body;
         long code;
         boolean hotFunction;
         int hotLoops;
@@ -113,8 +116,9 @@ final class HotCodeRegistry {
             long result = disable;
             if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
                 try {
-                    BodyCompiler.CompiledBody body = compiler.compile(code);
+                    BodyCompiler.CompiledBody body = compiler.compile(code, r.name);
                     CApi.MEMORY.putLong(state + CodeState.ENTRY, body.address());
+                    r.body = body;
                     r.state = new CompileOutcome(CompileState.COMPILED, "(" + body.codeBytes() + " bytes)");
                     result = none;
                 } catch (CompileRefusedException e) {
@@ -123,13 +127,13 @@ final class HotCodeRegistry {
                     r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
                 }
             }
-            log.accept("hot: function " + r.name + " after " + calls + " calls; " + r.state.text());
+            log.accept("hot: function " + r.name + " after " + calls + " calls; " + r.state.summary());
             return result;
         } else {
             r.hotLoops++;
             long edges = CApi.MEMORY.getInt(state + CodeState.LOOPS + 4 * (from / 2));
             log.accept("hot: loop " + from + "->" + to + " in " + r.name + " after " + edges
-                    + " back edges (function: " + calls + " calls); " + r.state.text());
+                    + " back edges (function: " + calls + " calls); " + r.state.summary());
         }
         return disable;
     }
@@ -175,8 +179,24 @@ final class HotCodeRegistry {
     }
 
     private static HotCode row(Record r) {
-        CompileOutcome state = r.state.state() != CompileState.COMPILED ? r.state : new CompileOutcome(
-                r.state.state(), r.state.detail() + ", entered " + r.entered + ", declined " + r.declined);
-        return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, state);
+        CompileOutcome outcome = r.body == null ? r.state
+                : new CompileOutcome(r.state.state(),
+                        r.state.detail() + ", entered " + r.entered + ", declined " + r.declined, report(r.body));
+        return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, outcome);
+    }
+
+    /**
+     * A compiled body's statistics lines: its costs, then each exit site used, most used first
+     * ({@code JitStats} totals the exit lines by reason).
+     */
+    private static List<String> report(BodyCompiler.CompiledBody body) {
+        BodyCounters.Snapshot counts = body.counters().snapshot();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("compiled in %.2f ms: %d IR instructions, %d bytes; entries %d, instructions %d",
+                body.nanos() / 1e6, body.irInstructions(), body.codeBytes(), counts.entries(), counts.instructions()));
+        counts.sites().stream().filter(c -> c.count() > 0)
+                .sorted(Comparator.comparingLong(BodyCounters.SiteCount::count).reversed())
+                .forEach(c -> lines.add(c.site().text() + ": " + c.count()));
+        return lines;
     }
 }

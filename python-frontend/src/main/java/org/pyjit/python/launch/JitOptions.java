@@ -39,7 +39,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
             LaunchEnvironment.PRELOADED_VARIABLE);
 
     private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
-            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE");
+            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_DUMP");
 
     /** Validates and freezes. */
     public JitOptions {
@@ -79,7 +79,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
         }
         return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
                 + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
-                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
+                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_DUMP, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
     }
 
     /**
@@ -91,6 +91,28 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
      */
     public static boolean compileRequested(Map<String, String> env) {
         return "1".equals(env.get("PYJIT_COMPILE"));
+    }
+
+    /**
+     * {@code PYJIT_STATS=1}, read where the options record is not at hand (the compiler counts
+     * executed instructions only then).
+     *
+     * @param env the process environment
+     * @return whether statistics are on
+     */
+    public static boolean statsRequested(Map<String, String> env) {
+        return "1".equals(env.get("PYJIT_STATS"));
+    }
+
+    /**
+     * {@code PYJIT_DUMP=DIR}: the compiler writes each compiled body's IR and disassembly there.
+     *
+     * @param env the process environment
+     * @return the directory, or empty when unset or empty
+     */
+    public static Optional<Path> dumpDirectory(Map<String, String> env) {
+        String dir = env.getOrDefault("PYJIT_DUMP", "");
+        return dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
     }
 
     private static boolean flag(Map<String, String> env, String name) throws LaunchException {

@@ -12,24 +12,27 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.pyjit.python.PythonProcesses;
 import org.pyjit.python.PythonProcesses.Outcome;
 
 /**
- * Hot functions of the supported subset compiled at first call ({@code PYJIT_THRESHOLD=1}) and run
- * compiled from the second: output, traceback and status byte-identical to python3.12, and the
- * statistics name them compiled (or the refusal reason).
+ * Programs of {@code src/test/resources/compile}, one per opcode family, compiled at first call
+ * ({@code PYJIT_THRESHOLD=1}) and run compiled from the second: output, traceback and status
+ * byte-identical to python3.12; {@code PYJIT_STATS} shows which functions were compiled and where
+ * compiled code left them.
  */
 class CompiledCodeTest {
 
     @TempDir
     Path dir;
 
-    private Path program() throws IOException {
-        Path p = dir.resolve("compiled_arith.py");
-        try (InputStream in = CompiledCodeTest.class.getResourceAsStream("/compile/compiled_arith.py")) {
+    private Path program(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = CompiledCodeTest.class.getResourceAsStream("/compile/" + name)) {
             Files.write(p, in.readAllBytes());
         }
         return p;
@@ -44,26 +47,119 @@ class CompiledCodeTest {
                 dir, env, null);
     }
 
-    @Test
-    void compiledFunctionsBehaveExactlyLikePython() throws IOException {
-        Path program = program();
+    @ParameterizedTest
+    @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
+        "compiled_instrumentation.py", "compiled_more.py"})
+    void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
+        Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
                 dir, PythonProcesses.baseEnvironment(), null);
         Outcome jit = pyjit(program, Map.of());
         assertEquals(py.exitStatus(), jit.exitStatus());
         assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
         assertArrayEquals(py.stderr(), jit.stderr(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
-        assertTrue(new String(py.stderr(), StandardCharsets.UTF_8).contains("line 39, in divide"));
+    }
+
+    /** The statistics of a program: the row and report lines of each of its own functions. */
+    private String stats(String name) throws IOException {
+        return new String(pyjit(program(name), Map.of("PYJIT_STATS", "1")).stderr(), StandardCharsets.UTF_8);
+    }
+
+    /** The report lines under a function's row. */
+    private static List<String> report(String stats, String row) {
+        List<String> lines = stats.lines().toList();
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).startsWith(row)) {
+                int end = k + 1;
+                while (end < lines.size() && lines.get(end).startsWith("    ")) {
+                    end++;
+                }
+                return lines.subList(k, end);
+            }
+        }
+        throw new AssertionError("no row " + row + " in\n" + stats);
+    }
+
+    private static void assertReport(String stats, String row, String... expected) {
+        List<String> lines = report(stats, row);
+        assertTrue(lines.get(0).contains("hot, compiled ("), lines.toString());
+        for (String e : expected) {
+            assertTrue(lines.stream().anyMatch(l -> l.trim().equals(e)), row + ": no '" + e + "' in " + lines);
+        }
     }
 
     @Test
-    void statisticsNameCompiledAndRefusedFunctions() throws IOException {
-        String err = new String(pyjit(program(), Map.of("PYJIT_STATS", "1")).stderr(), StandardCharsets.UTF_8);
-        for (String f : List.of("total (compiled_arith.py:1)", "fsum (compiled_arith.py:9)",
-                "classify (compiled_arith.py:17)", "pick (compiled_arith.py:30)", "divide (compiled_arith.py:37)")) {
-            assertTrue(err.lines().anyMatch(l -> l.startsWith(f) && l.contains("hot, compiled (")), f + "\n" + err);
+    void arithmeticAndBranchesAreCompiled() throws IOException {
+        String err = stats("compiled_arith.py");
+        assertReport(err, "total (compiled_arith.py:1)", "return @54: 2");
+        assertReport(err, "fsum (compiled_arith.py:9)");
+        assertReport(err, "classify (compiled_arith.py:17)");
+        assertReport(err, "ops (compiled_arith.py:24)", "return @120: 2");
+        assertReport(err, "pick (compiled_arith.py:30)", "return @14: 6", "return @12: 3", "return @6: 2");
+        assertReport(err, "divide (compiled_arith.py:37)", "error exception @16: 1");
+        assertTrue(report(err, "total (compiled_arith.py:1)").get(1).contains("entries 2, instructions 26055"),
+                () -> report(err, "total (compiled_arith.py:1)").toString());
+    }
+
+    @Test
+    void callsAttributesGlobalsAndContainersAreCompiled() throws IOException {
+        String err = stats("compiled_calls.py");
+        assertReport(err, "calls (compiled_calls.py:19)", "return @278: 2");
+        assertReport(err, "helper (compiled_calls.py:6)");
+        assertReport(err, "Point.__init__ (compiled_calls.py:11)");
+        assertReport(err, "Point.norm2 (compiled_calls.py:15)");
+        assertReport(err, "closure.<locals>.add (compiled_calls.py:40)");
+        assertReport(err, "missing_global (compiled_calls.py:54)", "deopt global not found @2: 2");
+        assertReport(err, "unbound_local (compiled_calls.py:58)", "deopt unbound local @10: 3");
+        assertTrue(report(err, "calls (compiled_calls.py:19)").stream().noneMatch(l -> l.contains("deopt")),
+                () -> report(err, "calls (compiled_calls.py:19)").toString());
+    }
+
+    @Test
+    void exceptionsInsideTryBlocksReachTheirHandlers() throws IOException {
+        String err = stats("compiled_exceptions.py");
+        assertReport(err, "guarded (compiled_exceptions.py:4)", "handler exception to handler @8: 3");
+        assertReport(err, "guarded (compiled_exceptions.py:4)", "return @64: 2");
+        // The first exception of each call goes to the handler; the interpreter runs the rest.
+        assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 2");
+        assertReport(err, "deep (compiled_exceptions.py:45)", "error exception @52: 10",
+                "deopt unsupported RAISE_VARARGS @32: 4");
+        assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 2");
+        assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 1");
+        assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 5");
+    }
+
+    @Test
+    void loopsIterateCompiled() throws IOException {
+        String err = stats("compiled_loops.py");
+        assertReport(err, "squares (compiled_loops.py:1)", "return @56: 2");
+        assertReport(err, "walk (compiled_loops.py:8)", "return @68: 2");
+        assertReport(err, "drain (compiled_loops.py:22)");
+        assertReport(err, "custom (compiled_loops.py:45)");
+        assertReport(err, "Countdown.__next__ (compiled_loops.py:38)", "return @108: 11",
+                "deopt unsupported RAISE_VARARGS @42: 3");
+    }
+
+    @Test
+    void globalsFormattingSuperWithAndFunctionsAreCompiled() throws IOException {
+        String err = stats("compiled_more.py");
+        assertReport(err, "bump (compiled_more.py:4)", "return @30: 2");
+        assertReport(err, "fmt (compiled_more.py:10)", "return @44: 3");
+        assertReport(err, "Child.hello (compiled_more.py:24)", "return @66: 2");
+        assertReport(err, "managed (compiled_more.py:41)", "return @78: 2");
+        assertReport(err, "containers (compiled_more.py:52)",
+                "deopt operand not handled: LIST_EXTEND of an iterator @58: 2");
+        assertReport(err, "make_adders (compiled_more.py:61)", "return @166: 2");
+        for (String f : List.of("bump", "fmt", "Child.hello", "managed", "make_adders")) {
+            List<String> lines = report(err, f + " (compiled_more.py:");
+            assertTrue(lines.stream().noneMatch(l -> l.contains("deopt")), lines.toString());
         }
-        assertTrue(err.lines().anyMatch(l -> l.startsWith("ops (compiled_arith.py:24)")
-                && l.contains("hot, not compiled: unsupported opcode BUILD_TUPLE at offset 118")), err);
+    }
+
+    @Test
+    void instrumentationEnabledWhileCompiledCodeRunsIsHonoured() throws IOException {
+        String err = stats("compiled_instrumentation.py");
+        assertReport(err, "work (compiled_instrumentation.py:20)", "deopt instrumentation changed @64: 1",
+                "deopt instrumentation changed @0: 1");
     }
 }

@@ -1,0 +1,86 @@
+package org.pyjit.python.compile;
+
+/**
+ * The libpython functions and objects compiled code calls or compares with (all exported by
+ * 3.12.1; the comment of each names what compiled code does with it).
+ */
+enum CSymbol {
+    /** {@code PyObject *(a, b, op)}: COMPARE_OP. */
+    RICH_COMPARE("PyObject_RichCompare"),
+    /** {@code int (o)}: POP_JUMP_IF_TRUE/FALSE on non-bools, UNARY_NOT. */
+    IS_TRUE("PyObject_IsTrue"),
+    /** {@code void (o)}: what {@code Py_DECREF} calls at zero. */
+    DEALLOC("_Py_Dealloc"),
+    NONE("_Py_NoneStruct"),
+    TRUE("_Py_TrueStruct"),
+    FALSE("_Py_FalseStruct"),
+    DICT_TYPE("PyDict_Type"),
+    TUPLE_TYPE("PyTuple_Type"),
+    LIST_TYPE("PyList_Type"),
+    /** {@code int (void)}: the eval-breaker slow path. */
+    CHECK_SIGNALS("PyErr_CheckSignals"),
+    MAKE_PENDING_CALLS("Py_MakePendingCalls"),
+    SAVE_THREAD("PyEval_SaveThread"),
+    RESTORE_THREAD("PyEval_RestoreThread"),
+    /** {@code PyObject *(void)}: NULL unless an exception is set. */
+    ERR_OCCURRED("PyErr_Occurred"),
+    /** {@code PyObject *(dict, key)}: LOAD_GLOBAL, borrowed, NULL with or without an error. */
+    DICT_GET_ITEM_WITH_ERROR("PyDict_GetItemWithError"),
+    /** {@code PyObject *(callable, args, nargsf, kwnames)}: CALL. */
+    VECTORCALL("PyObject_Vectorcall"),
+    GET_ATTR("PyObject_GetAttr"),
+    /** {@code int (obj, name, &method)}: LOAD_ATTR's method form, 1 when {@code method} is unbound. */
+    GET_METHOD("_PyObject_GetMethod"),
+    SET_ATTR("PyObject_SetAttr"),
+    GET_ITEM("PyObject_GetItem"),
+    SET_ITEM("PyObject_SetItem"),
+    GET_ITER("PyObject_GetIter"),
+    /** {@code PyObject *(iter)}: {@code tp_iternext}, a StopIteration cleared (FOR_ITER). */
+    ITER_NEXT("PyIter_Next"),
+    SEQUENCE_CONTAINS("PySequence_Contains"),
+    NEGATIVE("PyNumber_Negative"),
+    INVERT("PyNumber_Invert"),
+    TUPLE_NEW("PyTuple_New"),
+    LIST_NEW("PyList_New"),
+    LIST_APPEND("PyList_Append"),
+    DICT_NEW("PyDict_New"),
+    DICT_SET_ITEM("PyDict_SetItem"),
+    SLICE_NEW("PySlice_New"),
+    /** Exception unwinding inside the body (3.12 {@code exception_unwind:}). */
+    TRACEBACK_HERE("PyTraceBack_Here"),
+    GET_FRAME("PyEval_GetFrame"),
+    GET_RAISED_EXCEPTION("PyErr_GetRaisedException"),
+    LONG_FROM_LONG("PyLong_FromLong"),
+    FUNCTION_TYPE("PyFunction_Type"),
+    METHOD_TYPE("PyMethod_Type"),
+    DEL_ITEM("PyObject_DelItem"),
+    SET_NEW("PySet_New"),
+    SET_ADD("PySet_Add"),
+    LIST_SET_SLICE("PyList_SetSlice"),
+    STR("PyObject_Str"),
+    REPR("PyObject_Repr"),
+    ASCII("PyObject_ASCII"),
+    FORMAT("PyObject_Format"),
+    /** {@code PyObject *(separator, items, n)}: BUILD_STRING. */
+    JOIN_ARRAY("_PyUnicode_JoinArray"),
+    FUNCTION_NEW("PyFunction_New"),
+    /** {@code PyObject *(obj, name)}: a type's special method bound to obj, NULL without error if absent. */
+    LOOKUP_SPECIAL("_PyObject_LookupSpecial"),
+    CALL_NO_ARGS("PyObject_CallNoArgs"),
+    /** Called from Java at compile time (CompileTimeObjects). */
+    INTERN_FROM_STRING("PyUnicode_InternFromString"),
+    UNICODE_NEW("PyUnicode_New"),
+    /** {@code PyThreadState *(void)}: read once from Java, for the recursion budget. */
+    THREAD_STATE_GET("_PyThreadState_GetCurrent");
+
+    private final String symbol;
+
+    CSymbol(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** The exported name. */
+    String symbol() {
+        return symbol;
+    }
+}

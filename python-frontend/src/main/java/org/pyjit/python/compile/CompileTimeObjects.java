@@ -1,0 +1,65 @@
+package org.pyjit.python.compile;
+
+import com.kenai.jffi.CallContext;
+import com.kenai.jffi.CallingConvention;
+import com.kenai.jffi.Invoker;
+import com.kenai.jffi.MemoryIO;
+import com.kenai.jffi.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Immortal objects compiled code names as constants, made once by calling libpython from Java
+ * (on the compiling Python thread, GIL held): interned method names and the empty string.
+ */
+final class CompileTimeObjects {
+
+    private static final MemoryIO MEMORY = MemoryIO.getInstance();
+    private static final CallContext ONE_POINTER =
+            CallContext.getCallContext(Type.POINTER, new Type[] {Type.POINTER}, CallingConvention.DEFAULT, false);
+    private static final CallContext TWO_LONGS = CallContext.getCallContext(Type.POINTER,
+            new Type[] {Type.SINT64, Type.UINT32}, CallingConvention.DEFAULT, false);
+
+    private final NativeSymbols symbols;
+    private final Map<String, Long> interned = new HashMap<>();
+    private long empty;
+
+    CompileTimeObjects(NativeSymbols symbols) {
+        this.symbols = symbols;
+    }
+
+    /**
+     * An interned string (3.12 interned strings are immortal, so the reference is never released).
+     *
+     * @param text ASCII text, e.g. {@code __enter__}
+     * @return the object's address
+     */
+    long interned(String text) {
+        return interned.computeIfAbsent(text, t -> {
+            byte[] bytes = t.getBytes(StandardCharsets.US_ASCII);
+            long buffer = MEMORY.allocateMemory(bytes.length + 1, true);
+            try {
+                MEMORY.putByteArray(buffer, bytes, 0, bytes.length);
+                long s = Invoker.getInstance().invokeN1(ONE_POINTER, symbols.address(CSymbol.INTERN_FROM_STRING), buffer);
+                if (s == 0) {
+                    throw new IllegalStateException("cannot intern " + t);
+                }
+                return s;
+            } finally {
+                MEMORY.freeMemory(buffer);
+            }
+        });
+    }
+
+    /** The empty string singleton ({@code PyUnicode_New(0, 0)}, immortal). */
+    long emptyString() {
+        if (empty == 0) {
+            empty = Invoker.getInstance().invokeN2(TWO_LONGS, symbols.address(CSymbol.UNICODE_NEW), 0, 0);
+            if (empty == 0) {
+                throw new IllegalStateException("cannot make the empty string");
+            }
+        }
+        return empty;
+    }
+}

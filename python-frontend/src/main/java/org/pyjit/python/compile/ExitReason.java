@@ -1,0 +1,61 @@
+package org.pyjit.python.compile;
+
+/** Why compiled code leaves the body at an exit site (the statistics group exits by reason). */
+public enum ExitReason {
+    /** The interpreter executes the return instruction (the normal end of a call). */
+    RETURN("return", ExitKind.RETURN),
+    /** An opcode the translator does not compile. */
+    UNSUPPORTED_OPCODE("unsupported", ExitKind.DEOPT),
+    /** An opcode instrumented by another monitoring tool: the interpreter fires its event. */
+    INSTRUMENTED_OPCODE("instrumented", ExitKind.DEOPT),
+    /** An argument the translator does not compile (e.g. a large BUILD_MAP). */
+    UNSUPPORTED_OPARG("unsupported oparg of", ExitKind.DEOPT),
+    /** An operand the translator's code does not handle (e.g. LIST_EXTEND of an iterator). */
+    UNSUPPORTED_OPERAND("operand not handled:", ExitKind.DEOPT),
+    /** LOAD_GLOBAL found the name in neither dict: the interpreter raises NameError. */
+    GLOBAL_MISS("global not found", ExitKind.DEOPT),
+    /** {@code f_globals} or {@code f_builtins} is not an exact dict. */
+    GLOBALS_NOT_DICTS("globals or builtins not exact dicts", ExitKind.DEOPT),
+    /** LOAD_FAST_CHECK of an unbound local: the interpreter raises UnboundLocalError. */
+    UNBOUND_LOCAL("unbound local", ExitKind.DEOPT),
+    /** LOAD_DEREF of an empty cell: the interpreter raises NameError. */
+    EMPTY_CELL("empty cell", ExitKind.DEOPT),
+    /** UNPACK_SEQUENCE of something other than an exact tuple or list of the right length. */
+    UNPACK_SHAPE("unpack of other shape", ExitKind.DEOPT),
+    /** {@code interp->monitoring_version} changed while the body ran (settrace, monitoring). */
+    INSTRUMENTATION_CHANGED("instrumentation changed", ExitKind.DEOPT),
+    /** An exception inside a try block: unwound in compiled code, the handler runs interpreted. */
+    TO_HANDLER("exception to handler", ExitKind.HANDLER),
+    /** An exception leaving the frame: the interpreter unwinds it. */
+    ERROR("exception", ExitKind.ERROR);
+
+    /** What an exit does to the frame. */
+    public enum ExitKind {
+        /** {@code prev_instr} at a return, body returns 1. */
+        RETURN,
+        /** {@code prev_instr} at the instruction the interpreter executes next, body returns 1. */
+        DEOPT,
+        /** Exception unwound to a handler, then as {@link #DEOPT} at the handler. */
+        HANDLER,
+        /** Exception set, body returns 0. */
+        ERROR
+    }
+
+    private final String text;
+    private final ExitKind kind;
+
+    ExitReason(String text, ExitKind kind) {
+        this.text = text;
+        this.kind = kind;
+    }
+
+    /** The statistics' wording. */
+    public String text() {
+        return text;
+    }
+
+    /** What the exit does. */
+    public ExitKind kind() {
+        return kind;
+    }
+}

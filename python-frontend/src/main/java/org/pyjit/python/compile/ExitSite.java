@@ -1,0 +1,30 @@
+package org.pyjit.python.compile;
+
+/**
+ * One exit of a compiled body, with its own native counter.
+ *
+ * @param offset the byte offset of the instruction the exit is at (the one the interpreter
+ *     executes next, or the faulting one)
+ * @param reason why compiled code leaves there
+ * @param opcode the opcode concerned (e.g. the unsupported one), or empty
+ */
+public record ExitSite(int offset, ExitReason reason, String opcode) {
+
+    /** The statistics' wording, e.g. {@code deopt unsupported LOAD_BUILD_CLASS @12}. */
+    public String text() {
+        String kind = switch (reason.kind()) {
+            case RETURN -> "return";
+            case DEOPT -> "deopt";
+            case HANDLER -> "handler";
+            case ERROR -> "error";
+        };
+        String why = reason == ExitReason.RETURN ? "" : " " + reason.text();
+        return kind + why + (opcode.isEmpty() ? "" : " " + opcode) + " @" + offset;
+    }
+
+    /** The reason without the offset, for totals across bodies. */
+    public String reasonText() {
+        String t = text();
+        return t.substring(0, t.lastIndexOf(" @"));
+    }
+}
