@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.pyjit.codegen.CompiledModule;
 import org.pyjit.codegen.Jit;
 import org.pyjit.ir.IrFunction;
@@ -80,7 +81,29 @@ public final class BodyCompiler {
      * @return the body
      * @throws CompileRefusedException if nothing of the code would be compiled
      */
-    public synchronized CompiledBody compile(long code, String label) throws CompileRefusedException {
+    public CompiledBody compile(long code, String label) throws CompileRefusedException {
+        return compile(code, label, OptionalInt.empty());
+    }
+
+    /**
+     * Compiles a loop body of a plain function's code object: entered at a backward jump's target
+     * by on-stack replacement (see {@link Translator#translateLoop}).
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @param label its name in dumps
+     * @param targetOffset the jump's target, in bytes
+     * @return the body
+     * @throws CompileRefusedException if the loop cannot be entered compiled
+     */
+    public CompiledBody compileLoop(long code, String label, int targetOffset) throws CompileRefusedException {
+        if (targetOffset < 0 || targetOffset % 2 != 0) {
+            throw new CompileRefusedException("loop target " + targetOffset + " is not a code unit");
+        }
+        return compile(code, label + " @" + targetOffset, OptionalInt.of(targetOffset / 2));
+    }
+
+    private synchronized CompiledBody compile(long code, String label, OptionalInt loopUnit)
+            throws CompileRefusedException {
         long start = System.nanoTime();
         CodeObject snapshot = CodeObject.read(layout, code);
         String name = "pyjit_body_" + modules.size();
@@ -90,7 +113,8 @@ public final class BodyCompiler {
         long version = CodeObject.instrumentationVersion(layout, code);
         Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(), counterBlock,
                 capacity, version, budget.address(), objects);
-        IrFunction function = translator.translate(name);
+        IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
+                : translator.translate(name);
         CompiledModule module = Jit.host().compile(IrModule.of(function));
         modules.add(module);
         long address = module.function(name).address();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -122,19 +123,50 @@ final class Translator {
      * @throws CompileRefusedException when nothing would be compiled, or the code cannot be entered
      */
     IrFunction translate(String name) throws CompileRefusedException {
+        return translate(name, OptionalInt.empty());
+    }
+
+    /**
+     * Builds a loop body: a function of the same signature entered at a backward jump's target
+     * with the frame as the interpreter left it there (on-stack replacement from the {@code JUMP}
+     * callback, whose caller resumes at whatever {@code prev_instr} names afterwards).
+     *
+     * @param name the IR function's name
+     * @param targetUnit the code unit the backward jump goes to
+     * @return the function
+     * @throws CompileRefusedException when the target leaves at once, is not an instruction, or is
+     *     covered by the exception table (an exception the body does not handle itself would be
+     *     unwound by the interpreter from the jump's target, so it would reach that handler)
+     */
+    IrFunction translateLoop(String name, int targetUnit) throws CompileRefusedException {
+        if (code.analysis().exceptionTable().handlerFor(targetUnit).isPresent()) {
+            throw new CompileRefusedException("loop header at unit " + targetUnit + " is inside a try or with block");
+        }
+        return translate(name, OptionalInt.of(targetUnit));
+    }
+
+    private IrFunction translate(String name, OptionalInt loopTarget) throws CompileRefusedException {
         Instruction resume = code.analysis().code().instructions().stream()
                 .filter(i -> i.base() == Opcode.RESUME).findFirst()
                 .orElseThrow(() -> new CompileRefusedException("no RESUME instruction"));
         if (resume.oparg() != 0) {
             throw new CompileRefusedException("first RESUME is not a function start (oparg " + resume.oparg() + ")");
         }
-        Instruction first = code.analysis().code().startingAt(resume.next())
-                .orElseThrow(() -> new CompileRefusedException("nothing after RESUME"));
+        Instruction first = loopTarget.isPresent()
+                ? code.analysis().code().startingAt(loopTarget.getAsInt()).filter(i -> code.analysis().depths().isReachable(i))
+                        .orElseThrow(() -> new CompileRefusedException("no reachable instruction at loop header unit "
+                                + loopTarget.getAsInt()))
+                : code.analysis().code().startingAt(resume.next())
+                        .orElseThrow(() -> new CompileRefusedException("nothing after RESUME"));
         Optional<ExitSite> firstExit = staticExit(first);
         if (firstExit.isPresent()) {
-            throw new CompileRefusedException("nothing to compile: the first instruction after RESUME leaves ("
-                    + firstExit.get().text() + ")");
+            throw new CompileRefusedException("nothing to compile: the first instruction "
+                    + (loopTarget.isPresent() ? "of the loop" : "after RESUME") + " leaves (" + firstExit.get().text() + ")");
         }
+        // Where the body starts and where it leaves if it must not run: the RESUME (the call then
+        // runs interpreted from its start) or the loop header (the interpreter executes it).
+        Instruction start = loopTarget.isPresent() ? first : resume;
+        int startDepth = loopTarget.isPresent() ? depth(first) : 0;
         if (!(layout.interpreter().evalBreaker() instanceof CPythonLayout.EvalBreaker.InInterpreter breaker)) {
             throw new CompileRefusedException("eval breaker not in the interpreter state (not 3.12)");
         }
@@ -165,10 +197,10 @@ final class Translator {
             b.brif(b.icmp(IntCC.NE, b.load(Type.I64, interp, layout.interpreter().monitoringVersion()), entryVersion),
                     changed, sameVersion);
             b.switchToBlock(changed);
-            countSite(new ExitSite(resume.byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
-            leaveAt(resume.index(), 0);
+            countSite(new ExitSite(start.byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
+            leaveAt(start.index(), startDepth);
             b.switchToBlock(sameVersion);
-            pollEvalBreaker(breaker.offset(), resume, 0);
+            pollEvalBreaker(breaker.offset(), start, startDepth);
             b.jump(segment(first.start()));
             while (!pending.isEmpty()) {
                 int unit = pending.poll();

@@ -33,6 +33,9 @@ final class HotCodeRegistry {
         long backEdges;
         long entered;
         long declined;
+        /** Loop bodies by the target offset of their backward jumps; refusals as their reason. */
+        final Map<Long, BodyCompiler.CompiledBody> loopBodies = new LinkedHashMap<>();
+        final Map<Long, String> loopRefusals = new LinkedHashMap<>();
 
         Record(String name, CompileOutcome state, long code) {
             this.name = name;
@@ -132,10 +135,59 @@ final class HotCodeRegistry {
         } else {
             r.hotLoops++;
             long edges = CApi.MEMORY.getInt(state + CodeState.LOOPS + 4 * (from / 2));
+            long result = compiler == null ? disable : loop(r, code, state, from, to);
             log.accept("hot: loop " + from + "->" + to + " in " + r.name + " after " + edges
-                    + " back edges (function: " + calls + " calls); " + r.state.summary());
+                    + " back edges (function: " + calls + " calls); " + loopText(r, to));
+            return result;
         }
-        return disable;
+    }
+
+    /**
+     * Compiles (or reuses) the body of the loop a hot backward jump closes and files it in the
+     * state's OSR table under the jump's code unit: the JUMP callback then continues the frame in
+     * it, at once and at every later back edge. {@code None} keeps the jump's event firing;
+     * {@code DISABLE} if the loop cannot be compiled.
+     */
+    private long loop(Record r, long code, long state, long from, long to) {
+        CompileState kind = r.state.state();
+        if (kind == CompileState.GENERATOR || kind == CompileState.BODY) {
+            r.loopRefusals.put(to, kind.text());
+            return disable;
+        }
+        BodyCompiler.CompiledBody body = r.loopBodies.get(to);
+        if (body == null && !r.loopRefusals.containsKey(to)) {
+            try {
+                body = compiler.compileLoop(code, r.name, Math.toIntExact(to));
+                r.loopBodies.put(to, body);
+            } catch (CompileRefusedException e) {
+                r.loopRefusals.put(to, e.getMessage());
+            } catch (RuntimeException e) {
+                r.loopRefusals.put(to, "compiler error: " + e);
+            }
+        }
+        if (body == null) {
+            return disable;
+        }
+        long table = CApi.MEMORY.getLong(state + CodeState.OSR);
+        if (table == 0) {
+            long units = Integer.toUnsignedLong(CApi.MEMORY.getInt(state + CodeState.UNITS));
+            table = api.calloc(8 * units);
+            if (table == 0) {
+                return disable;
+            }
+            CApi.MEMORY.putLong(state + CodeState.OSR, table);
+        }
+        CApi.MEMORY.putLong(table + 8 * (from / 2), body.address());
+        return none;
+    }
+
+    private static String loopText(Record r, long to) {
+        BodyCompiler.CompiledBody body = r.loopBodies.get(to);
+        if (body != null) {
+            return "loop compiled (" + body.codeBytes() + " bytes)";
+        }
+        String refused = r.loopRefusals.get(to);
+        return refused != null ? "loop not compiled: " + refused : r.state.summary();
     }
 
     /**
@@ -182,6 +234,23 @@ final class HotCodeRegistry {
         CompileOutcome outcome = r.body == null ? r.state
                 : new CompileOutcome(r.state.state(),
                         r.state.detail() + ", entered " + r.entered + ", declined " + r.declined, report(r.body));
+        if (!r.loopBodies.isEmpty() || !r.loopRefusals.isEmpty()) {
+            List<String> lines = new ArrayList<>(outcome.report());
+            String detail = outcome.detail();
+            if (r.body == null) {
+                detail += (detail.isEmpty() ? "" : ", ") + "entered " + r.entered + ", declined " + r.declined;
+            }
+            r.loopBodies.forEach((to, body) -> {
+                lines.add("loop @" + to + ":");
+                report(body).forEach(line -> lines.add("  " + line));
+            });
+            r.loopRefusals.forEach((to, why) -> lines.add("loop @" + to + " not compiled: " + why));
+            boolean loopsOnly = r.body == null && !r.loopBodies.isEmpty();
+            outcome = loopsOnly
+                    ? new CompileOutcome(CompileState.COMPILED, "(loops only; function: " + r.state.summary() + "), "
+                            + detail, lines)
+                    : new CompileOutcome(outcome.state(), detail, lines);
+        }
         return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, outcome);
     }
 
