@@ -247,8 +247,8 @@ final class HotCodeRegistry {
             r.loopRefusals.forEach((to, why) -> lines.add("loop @" + to + " not compiled: " + why));
             boolean loopsOnly = r.body == null && !r.loopBodies.isEmpty();
             outcome = loopsOnly
-                    ? new CompileOutcome(CompileState.COMPILED, "(loops only; function: " + r.state.summary() + "), "
-                            + detail, lines)
+                    ? new CompileOutcome(CompileState.COMPILED, (r.hotFunction ? "(loops only; function "
+                            + r.state.summary() + "), " : "(loops only), ") + detail, lines)
                     : new CompileOutcome(outcome.state(), detail, lines);
         }
         return new HotCode(r.name, r.calls, r.backEdges, r.hotFunction, r.hotLoops, outcome);

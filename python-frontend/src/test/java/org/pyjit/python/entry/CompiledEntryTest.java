@@ -159,6 +159,77 @@ class CompiledEntryTest {
         assertTrue(mostBlobs <= 8, "most live blobs: " + mostBlobs);
     }
 
+    /** The statistics row of {@code function} and the lines under it. */
+    private static String statsOf(String stats, String function) {
+        StringBuilder out = new StringBuilder();
+        boolean in = false;
+        for (String line : stats.lines().toList()) {
+            if (line.startsWith(function + " (")) {
+                in = true;
+            } else if (in && !line.startsWith(" ")) {
+                break;
+            }
+            if (in) {
+                out.append(line).append('\n');
+            }
+        }
+        assertTrue(in, "no row for " + function + " in\n" + stats);
+        return out.toString();
+    }
+
+    @Test
+    void loopsHotInTheirFirstCallContinueCompiled() throws IOException {
+        // Default threshold: each function is called once, its loop gets hot after 1000 back edges
+        // and the rest of the call runs in the loop body (entered once, by the JUMP callback).
+        Path program = program("osr_loops.py");
+        Outcome py = python(program);
+        Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
+        env.put("PYJIT_COMPILE", "1");
+        env.put("PYJIT_STATS", "1");
+        Outcome jit = pyjit(program, env);
+        assertEquals(py.exitStatus(), jit.exitStatus(), jit.err());
+        assertArrayEquals(py.stdout(), jit.stdout(), jit::out);
+        String err = jit.err();
+        assertTrue(err.startsWith(py.err()), err);
+        Pattern entered = Pattern.compile("hot, compiled \\(loops only\\), entered 1, declined 0\n    loop @\\d+:\n"
+                + "      compiled in [0-9.]+ ms: \\d+ IR instructions, \\d+ bytes; entries 1, instructions (\\d+)\n");
+        for (String function : List.of("total", "squares", "fails_late")) {
+            Matcher m = entered.matcher(statsOf(err, function));
+            assertTrue(m.find(), statsOf(err, function));
+            assertTrue(Long.parseLong(m.group(1)) > 100_000, statsOf(err, function));
+        }
+        assertTrue(statsOf(err, "total").contains("      return @54: 1\n"), statsOf(err, "total"));
+        assertTrue(statsOf(err, "fails_late").contains("      error exception @"), statsOf(err, "fails_late"));
+    }
+
+    @Test
+    void loopOnStackReplacedLetsAnotherThreadRun() throws IOException {
+        Path program = program("osr_threads.py");
+        Outcome py = python(program);
+        Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
+        env.put("PYJIT_COMPILE", "1");
+        env.put("PYJIT_STATS", "1");
+        Outcome jit = pyjit(program, env);
+        assertEquals(0, jit.exitStatus(), jit.err());
+        assertArrayEquals(py.stdout(), jit.stdout(), jit::out);
+        assertTrue(statsOf(jit.err(), "wait_while_equal").contains("(loops only), entered 1"), jit.err());
+    }
+
+    @Test
+    void endlessLoopOnStackReplacedIsInterruptedLikePython() throws Exception {
+        Path program = program("osr_spin.py");
+        Path log = dir.resolve("osr_spin.log");
+        Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
+        env.put("PYJIT_COMPILE", "1");
+        env.put("PYJIT_LOG", log.toString());
+        Interrupted expected = interrupt(PythonProcesses.python(), program, PythonProcesses.baseEnvironment());
+        Interrupted actual = interrupt(PythonProcesses.pyjit(), program, env);
+        assertEquals(expected, actual);
+        assertEquals(130, actual.status());
+        assertTrue(Files.readAllLines(log).stream().anyMatch(l -> l.contains("hot: loop") && l.contains("in spin (osr_spin.py:1)")
+                && l.contains("loop compiled")), Files.readString(log));
+    }
+
     /** Resets SIGINT to its default (a background test JVM may have inherited "ignore"). */
     private static final String RESET_AND_EXEC = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
             + "os.execv(sys.argv[1], sys.argv[1:])";
