@@ -45,6 +45,9 @@ final class Translator {
     private static final Signature INT_OF_PPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64);
     private static final Signature INT_OF_PPPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature VOID_OF_P = Signature.ofVoid(Type.I64);
+    private static final Signature P_OF_F = Signature.of(Type.I64, Type.F64);
+    /** {@code lv_tag} below this: at most one digit (compact). */
+    private static final long COMPACT_TAG_LIMIT = 16;
     /** {@code PY_VECTORCALL_ARGUMENTS_OFFSET}: the callee may use {@code args[-1]}. */
     private static final long ARGUMENTS_OFFSET = 1L << 63;
     /** {@code PyCellObject.ob_ref} (Include/cpython/cellobject.h). */
@@ -303,12 +306,19 @@ final class Translator {
                 }
                 case BINARY_OP -> {
                     NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
-                    Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
                     Value l = slot(d - 2);
                     Value r = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = nb.ternary() ? b.callIndirect(P_OF_PPP, f, l, r, constant(CSymbol.NONE)).get(0)
-                            : b.callIndirect(P_OF_PP, f, l, r).get(0);
+                    Block join = b.createBlock();
+                    Value res = b.appendBlockParam(join, Type.I64);
+                    Block generic = b.createBlock();
+                    FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, join, generic),
+                            () -> b.jump(generic));
+                    b.switchToBlock(generic);
+                    Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
+                    b.jump(join, nb.ternary() ? b.callIndirect(P_OF_PPP, f, l, r, constant(CSymbol.NONE)).get(0)
+                            : b.callIndirect(P_OF_PP, f, l, r).get(0));
+                    b.switchToBlock(join);
                     decref(l);
                     decref(r);
                     replaceOrFail(i, res, d - 2);
@@ -317,7 +327,14 @@ final class Translator {
                     Value l = slot(d - 2);
                     Value r = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_PPP, CSymbol.RICH_COMPARE, l, r, b.iconst(Type.I64, i.oparg() >> 4));
+                    Block join = b.createBlock();
+                    Value res = b.appendBlockParam(join, Type.I64);
+                    Block generic = b.createBlock();
+                    FastArithmetic.Comparison.of(i.oparg() >> 4).ifPresentOrElse(
+                            c -> fastComparison(c, l, r, join, generic), () -> b.jump(generic));
+                    b.switchToBlock(generic);
+                    b.jump(join, call(P_OF_PPP, CSymbol.RICH_COMPARE, l, r, b.iconst(Type.I64, i.oparg() >> 4)));
+                    b.switchToBlock(join);
                     decref(l);
                     decref(r);
                     replaceOrFail(i, res, d - 2);
@@ -658,6 +675,9 @@ final class Translator {
                 replaceOrFail(i, res, d - 1);
                 return;
             }
+            // The out-parameter must start NULL: _PyObject_GetMethod leaves it unwritten when the
+            // attribute is missing (AttributeError set, 0 returned).
+            push(d, b.iconst(Type.I64, 0));
             Value found = call(INT_OF_PPP, CSymbol.GET_METHOD, owner, name, b.iaddImm(frame, stackOffset(d)));
             Block unbound = b.createBlock();
             Block attribute = b.createBlock();
@@ -1052,6 +1072,84 @@ final class Translator {
         private void push(int d, Value v) {
             b.store(v, frame, stackOffset(d));
         }
+    }
+
+    /**
+     * Two compact ints: the 64-bit result boxed (a cached small int inline, else
+     * {@code PyLong_FromLongLong}); two floats: {@code PyFloat_FromDouble}. The new reference (or
+     * NULL on a failed allocation) goes to {@code join}; any other pair to {@code generic}.
+     */
+    private void fastArithmetic(FastArithmetic.Arith op, Value l, Value r, Block join, Block generic) {
+        Block notInts = b.createBlock();
+        Block ints = bothCompactInts(l, r, notInts);
+        b.switchToBlock(ints);
+        Value v = b.binary(op.integer(), compactValue(l), compactValue(r));
+        long zero = objects.smallIntZero();
+        Block big = b.createBlock();
+        if (zero != 0) {
+            Block small = b.createBlock();
+            b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
+            b.switchToBlock(small);
+            b.jump(join, b.iadd(b.iconst(Type.I64, zero), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
+        } else {
+            b.jump(big);
+        }
+        b.switchToBlock(big);
+        b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
+        b.switchToBlock(notInts);
+        Block floats = bothFloats(l, r, generic);
+        b.switchToBlock(floats);
+        Value x = b.binary(op.real(), b.load(Type.F64, l, layout.floats().value()), b.load(Type.F64, r, layout.floats().value()));
+        b.jump(join, b.callIndirect(P_OF_F, constant(CSymbol.FLOAT_FROM_DOUBLE), x).get(0));
+    }
+
+    /** Two compact ints or two floats compared inline: {@code True} or {@code False} to {@code join}. */
+    private void fastComparison(FastArithmetic.Comparison op, Value l, Value r, Block join, Block generic) {
+        Block notInts = b.createBlock();
+        Block ints = bothCompactInts(l, r, notInts);
+        b.switchToBlock(ints);
+        Value holds = b.icmp(op.integer(), compactValue(l), compactValue(r));
+        b.jump(join, b.select(holds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
+        b.switchToBlock(notInts);
+        Block floats = bothFloats(l, r, generic);
+        b.switchToBlock(floats);
+        Value fholds = b.fcmp(op.real(), b.load(Type.F64, l, layout.floats().value()),
+                b.load(Type.F64, r, layout.floats().value()));
+        b.jump(join, b.select(fholds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
+    }
+
+    /** A block reached when both are exact ints of at most one digit; else {@code otherwise}. */
+    private Block bothCompactInts(Value l, Value r, Block otherwise) {
+        Block leftInt = b.createBlock();
+        Block bothInts = b.createBlock();
+        Block compact = b.createBlock();
+        Value longType = constant(CSymbol.LONG_TYPE);
+        b.brif(b.icmp(IntCC.EQ, type(l), longType), leftInt, otherwise);
+        b.switchToBlock(leftInt);
+        b.brif(b.icmp(IntCC.EQ, type(r), longType), bothInts, otherwise);
+        b.switchToBlock(bothInts);
+        Value tags = b.binary(org.pyjit.ir.Opcode.BOR, b.load(Type.I64, l, layout.longs().lvTag()),
+                b.load(Type.I64, r, layout.longs().lvTag()));
+        b.brif(b.icmpImm(IntCC.ULT, tags, COMPACT_TAG_LIMIT), compact, otherwise);
+        return compact;
+    }
+
+    private Block bothFloats(Value l, Value r, Block otherwise) {
+        Block leftFloat = b.createBlock();
+        Block floats = b.createBlock();
+        Value floatType = constant(CSymbol.FLOAT_TYPE);
+        b.brif(b.icmp(IntCC.EQ, type(l), floatType), leftFloat, otherwise);
+        b.switchToBlock(leftFloat);
+        b.brif(b.icmp(IntCC.EQ, type(r), floatType), floats, otherwise);
+        return floats;
+    }
+
+    /** A compact int's value: {@code (1 - (lv_tag & 3)) * ob_digit[0]} (facts §1b). */
+    private Value compactValue(Value o) {
+        Value sign = b.isub(b.iconst(Type.I64, 1),
+                b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, b.load(Type.I64, o, layout.longs().lvTag()), 3));
+        Value digit = b.convert(org.pyjit.ir.Opcode.UEXTEND, Type.I64, b.load(Type.I32, o, layout.longs().digits()));
+        return b.imul(sign, digit);
     }
 
     private void failIfNull(Instruction i, Value res, int owned) {
