@@ -42,7 +42,8 @@ final class CompileTimeObjects {
             long buffer = MEMORY.allocateMemory(bytes.length + 1, true);
             try {
                 MEMORY.putByteArray(buffer, bytes, 0, bytes.length);
-                long s = Invoker.getInstance().invokeN1(ONE_POINTER, symbols.address(CSymbol.INTERN_FROM_STRING), buffer);
+                long intern = symbols.address(CSymbol.INTERN_FROM_STRING);
+                long s = Invoker.getInstance().invokeN1(ONE_POINTER, intern, buffer);
                 if (s == 0) {
                     throw new IllegalStateException("cannot intern " + t);
                 }

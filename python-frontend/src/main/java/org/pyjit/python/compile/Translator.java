@@ -375,7 +375,8 @@ final class Translator {
                 case UNARY_NEGATIVE, UNARY_INVERT -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_P, op == SupportedOpcode.UNARY_NEGATIVE ? CSymbol.NEGATIVE : CSymbol.INVERT, v);
+                    CSymbol f = op == SupportedOpcode.UNARY_NEGATIVE ? CSymbol.NEGATIVE : CSymbol.INVERT;
+                    Value res = call(P_OF_P, f, v);
                     decref(v);
                     replaceOrFail(i, res, d - 1);
                 }
@@ -433,7 +434,8 @@ final class Translator {
                     Value v = slot(d - 2);
                     Value owner = slot(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, b.iconst(Type.I64, code.names()[i.oparg()]), v);
+                    Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, name, v);
                     decref(v);
                     decref(owner);
                     failIfNonZero(i, err, d - 2);
@@ -503,7 +505,8 @@ final class Translator {
                 case STORE_GLOBAL -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, b.load(Type.I64, frame, layout.frame().globals()),
+                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM,
+                            b.load(Type.I64, frame, layout.frame().globals()),
                             b.iconst(Type.I64, code.names()[i.oparg()]), v);
                     decref(v);
                     failIfNonZero(i, err, d - 1);
@@ -641,7 +644,8 @@ final class Translator {
         private Value refundedCall(Value callable) {
             Value budget = b.iconst(Type.I64, recursionBudget);
             Value onMain = b.icmp(IntCC.EQ, tstate, b.load(Type.I64, budget, RecursionBudget.MAIN_THREAD_STATE));
-            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH), RecursionBudget.MAX_DEPTH);
+            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH),
+                    RecursionBudget.MAX_DEPTH);
             Value t = type(callable);
             Value function = constant(CSymbol.FUNCTION_TYPE);
             Block isMethod = b.createBlock();
@@ -846,7 +850,8 @@ final class Translator {
             Value t = type(iterable);
             Block sequence = b.createBlock();
             Block notList = b.createBlock();
-            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "LIST_EXTEND of an iterator"),
+            Block other = exitBlock(
+                    new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "LIST_EXTEND of an iterator"),
                     i.start(), d);
             b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.LIST_TYPE)), sequence, notList);
             b.switchToBlock(notList);
@@ -968,7 +973,8 @@ final class Translator {
             int flags = i.oparg();
             Value codeObject = slot(d - 1);
             setPrevInstr(i);
-            Value func = call(P_OF_PP, CSymbol.FUNCTION_NEW, codeObject, b.load(Type.I64, frame, layout.frame().globals()));
+            Value globals = b.load(Type.I64, frame, layout.frame().globals());
+            Value func = call(P_OF_PP, CSymbol.FUNCTION_NEW, codeObject, globals);
             Value version = b.load(Type.I32, codeObject, layout.code().codeVersion());
             decref(codeObject);
             int parts = Integer.bitCount(flags & 0xF);
@@ -1023,16 +1029,19 @@ final class Translator {
         private void beforeWith(Instruction i, int d) {
             Value manager = slot(d - 1);
             setPrevInstr(i);
-            Block missing = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BEFORE_WITH of a non-manager"),
+            Block missing = exitBlock(
+                    new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BEFORE_WITH of a non-manager"),
                     i.start(), d);
-            Value enter = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__enter__")));
+            Value enterName = b.iconst(Type.I64, objects.interned("__enter__"));
+            Value enter = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, enterName);
             Block hasEnter = b.createBlock();
             Block noEnter = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, enter, 0), noEnter, hasEnter);
             b.switchToBlock(noEnter);
             b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), missing, errorExit(i, d));
             b.switchToBlock(hasEnter);
-            Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__exit__")));
+            Value exitName = b.iconst(Type.I64, objects.interned("__exit__"));
+            Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, exitName);
             Block hasExit = b.createBlock();
             Block noExit = b.createBlock();
             Block noExitError = b.createBlock();
@@ -1099,7 +1108,8 @@ final class Translator {
         b.switchToBlock(notInts);
         Block floats = bothFloats(l, r, generic);
         b.switchToBlock(floats);
-        Value x = b.binary(op.real(), b.load(Type.F64, l, layout.floats().value()), b.load(Type.F64, r, layout.floats().value()));
+        Value x = b.binary(op.real(), b.load(Type.F64, l, layout.floats().value()),
+                b.load(Type.F64, r, layout.floats().value()));
         b.jump(join, b.callIndirect(P_OF_F, constant(CSymbol.FLOAT_FROM_DOUBLE), x).get(0));
     }
 
