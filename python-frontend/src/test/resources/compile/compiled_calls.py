@@ -55,6 +55,14 @@ def missing_global():
     return undefined_name
 
 
+def missing_method(stale):
+    # A missing attribute in LOAD_ATTR's method form: AttributeError, not a call of what an
+    # earlier instruction left in the stack slot (the tuple's second item).
+    pair = (stale, stale)
+    return (None.
+            method)()
+
+
 def unbound_local(flag):
     if flag:
         x = 1
@@ -65,10 +73,10 @@ for k in range(3):
     print(calls(3 + k))
     print(containers([k, 5, 7, 9]))
     print(closure(5 + k), globals_and_builtins(k))
-    for f, arg in ((missing_global, None), (unbound_local, False)):
+    for f, arg in ((missing_global, None), (unbound_local, False), (missing_method, lambda: "stale slot called")):
         try:
             f() if arg is None else f(arg)
-        except (NameError, UnboundLocalError) as e:
+        except (NameError, UnboundLocalError, AttributeError) as e:
             print(type(e).__name__, e)
 sys.stdout.flush()
 print(unbound_local(False))

@@ -67,6 +67,10 @@ enum CSymbol {
     /** {@code PyObject *(obj, name)}: a type's special method bound to obj, NULL without error if absent. */
     LOOKUP_SPECIAL("_PyObject_LookupSpecial"),
     CALL_NO_ARGS("PyObject_CallNoArgs"),
+    LONG_TYPE("PyLong_Type"),
+    FLOAT_TYPE("PyFloat_Type"),
+    LONG_FROM_LONG_LONG("PyLong_FromLongLong"),
+    FLOAT_FROM_DOUBLE("PyFloat_FromDouble"),
     /** Called from Java at compile time (CompileTimeObjects). */
     INTERN_FROM_STRING("PyUnicode_InternFromString"),
     UNICODE_NEW("PyUnicode_New"),

@@ -24,6 +24,7 @@ final class CompileTimeObjects {
     private final NativeSymbols symbols;
     private final Map<String, Long> interned = new HashMap<>();
     private long empty;
+    private Long smallIntZero;
 
     CompileTimeObjects(NativeSymbols symbols) {
         this.symbols = symbols;
@@ -41,7 +42,8 @@ final class CompileTimeObjects {
             long buffer = MEMORY.allocateMemory(bytes.length + 1, true);
             try {
                 MEMORY.putByteArray(buffer, bytes, 0, bytes.length);
-                long s = Invoker.getInstance().invokeN1(ONE_POINTER, symbols.address(CSymbol.INTERN_FROM_STRING), buffer);
+                long intern = symbols.address(CSymbol.INTERN_FROM_STRING);
+                long s = Invoker.getInstance().invokeN1(ONE_POINTER, intern, buffer);
                 if (s == 0) {
                     throw new IllegalStateException("cannot intern " + t);
                 }
@@ -51,6 +53,31 @@ final class CompileTimeObjects {
             }
         });
     }
+
+    /**
+     * The address of the small int 0 if the cached small ints -5..256 are one array of 32-byte
+     * objects (3.12's {@code _PyRuntime} singletons, immortal), so that {@code n} is at
+     * {@code zero + 32 n}; 0 if they are not laid out so (compiled code then always calls
+     * {@code PyLong_FromLongLong}).
+     */
+    long smallIntZero() {
+        if (smallIntZero == null) {
+            CallContext longArg = CallContext.getCallContext(Type.POINTER, new Type[] {Type.SINT64},
+                    CallingConvention.DEFAULT, false);
+            long f = symbols.address(CSymbol.LONG_FROM_LONG);
+            Invoker invoker = Invoker.getInstance();
+            long zero = invoker.invokeN1(longArg, f, 0);
+            boolean array = zero != 0;
+            for (long n : new long[] {-5, -1, 1, 2, 100, 256}) {
+                array &= invoker.invokeN1(longArg, f, n) == zero + SMALL_INT_STRIDE * n;
+            }
+            smallIntZero = array ? zero : 0L;
+        }
+        return smallIntZero;
+    }
+
+    /** {@code sizeof(PyLongObject)} in 3.12: the stride of the small-int array. */
+    static final long SMALL_INT_STRIDE = 32;
 
     /** The empty string singleton ({@code PyUnicode_New(0, 0)}, immortal). */
     long emptyString() {

@@ -57,8 +57,10 @@ final class RecursionBudget {
      * on the Python thread that made the code hot, holding the GIL).
      */
     void noteCompilingThread() {
-        if (MEMORY.getLong(address + MAIN_THREAD_STATE) == 0 && Thread.currentThread().getName().equals(MAIN_THREAD_NAME)) {
-            CallContext context = CallContext.getCallContext(Type.POINTER, new Type[0], CallingConvention.DEFAULT, false);
+        boolean onMain = Thread.currentThread().getName().equals(MAIN_THREAD_NAME);
+        if (MEMORY.getLong(address + MAIN_THREAD_STATE) == 0 && onMain) {
+            CallContext context =
+                    CallContext.getCallContext(Type.POINTER, new Type[0], CallingConvention.DEFAULT, false);
             MEMORY.putLong(address + MAIN_THREAD_STATE, Invoker.getInstance().invokeN0(context, threadStateGet));
         }
     }

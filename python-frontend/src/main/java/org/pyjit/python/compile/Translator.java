@@ -46,6 +46,9 @@ final class Translator {
     private static final Signature INT_OF_PPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64);
     private static final Signature INT_OF_PPPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature VOID_OF_P = Signature.ofVoid(Type.I64);
+    private static final Signature P_OF_F = Signature.of(Type.I64, Type.F64);
+    /** {@code lv_tag} below this: at most one digit (compact). */
+    private static final long COMPACT_TAG_LIMIT = 16;
     /** {@code PY_VECTORCALL_ARGUMENTS_OFFSET}: the callee may use {@code args[-1]}. */
     private static final long ARGUMENTS_OFFSET = 1L << 63;
     /** {@code PyCellObject.ob_ref} (Include/cpython/cellobject.h). */
@@ -335,12 +338,19 @@ final class Translator {
                 }
                 case BINARY_OP -> {
                     NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
-                    Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
                     Value l = slot(d - 2);
                     Value r = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = nb.ternary() ? b.callIndirect(P_OF_PPP, f, l, r, constant(CSymbol.NONE)).get(0)
-                            : b.callIndirect(P_OF_PP, f, l, r).get(0);
+                    Block join = b.createBlock();
+                    Value res = b.appendBlockParam(join, Type.I64);
+                    Block generic = b.createBlock();
+                    FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, join, generic),
+                            () -> b.jump(generic));
+                    b.switchToBlock(generic);
+                    Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
+                    b.jump(join, nb.ternary() ? b.callIndirect(P_OF_PPP, f, l, r, constant(CSymbol.NONE)).get(0)
+                            : b.callIndirect(P_OF_PP, f, l, r).get(0));
+                    b.switchToBlock(join);
                     decref(l);
                     decref(r);
                     replaceOrFail(i, res, d - 2);
@@ -349,7 +359,14 @@ final class Translator {
                     Value l = slot(d - 2);
                     Value r = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_PPP, CSymbol.RICH_COMPARE, l, r, b.iconst(Type.I64, i.oparg() >> 4));
+                    Block join = b.createBlock();
+                    Value res = b.appendBlockParam(join, Type.I64);
+                    Block generic = b.createBlock();
+                    FastArithmetic.Comparison.of(i.oparg() >> 4).ifPresentOrElse(
+                            c -> fastComparison(c, l, r, join, generic), () -> b.jump(generic));
+                    b.switchToBlock(generic);
+                    b.jump(join, call(P_OF_PPP, CSymbol.RICH_COMPARE, l, r, b.iconst(Type.I64, i.oparg() >> 4)));
+                    b.switchToBlock(join);
                     decref(l);
                     decref(r);
                     replaceOrFail(i, res, d - 2);
@@ -390,7 +407,8 @@ final class Translator {
                 case UNARY_NEGATIVE, UNARY_INVERT -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_P, op == SupportedOpcode.UNARY_NEGATIVE ? CSymbol.NEGATIVE : CSymbol.INVERT, v);
+                    CSymbol f = op == SupportedOpcode.UNARY_NEGATIVE ? CSymbol.NEGATIVE : CSymbol.INVERT;
+                    Value res = call(P_OF_P, f, v);
                     decref(v);
                     replaceOrFail(i, res, d - 1);
                 }
@@ -448,7 +466,8 @@ final class Translator {
                     Value v = slot(d - 2);
                     Value owner = slot(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, b.iconst(Type.I64, code.names()[i.oparg()]), v);
+                    Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, name, v);
                     decref(v);
                     decref(owner);
                     failIfNonZero(i, err, d - 2);
@@ -518,7 +537,8 @@ final class Translator {
                 case STORE_GLOBAL -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, b.load(Type.I64, frame, layout.frame().globals()),
+                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM,
+                            b.load(Type.I64, frame, layout.frame().globals()),
                             b.iconst(Type.I64, code.names()[i.oparg()]), v);
                     decref(v);
                     failIfNonZero(i, err, d - 1);
@@ -656,7 +676,8 @@ final class Translator {
         private Value refundedCall(Value callable) {
             Value budget = b.iconst(Type.I64, recursionBudget);
             Value onMain = b.icmp(IntCC.EQ, tstate, b.load(Type.I64, budget, RecursionBudget.MAIN_THREAD_STATE));
-            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH), RecursionBudget.MAX_DEPTH);
+            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH),
+                    RecursionBudget.MAX_DEPTH);
             Value t = type(callable);
             Value function = constant(CSymbol.FUNCTION_TYPE);
             Block isMethod = b.createBlock();
@@ -690,6 +711,9 @@ final class Translator {
                 replaceOrFail(i, res, d - 1);
                 return;
             }
+            // The out-parameter must start NULL: _PyObject_GetMethod leaves it unwritten when the
+            // attribute is missing (AttributeError set, 0 returned).
+            push(d, b.iconst(Type.I64, 0));
             Value found = call(INT_OF_PPP, CSymbol.GET_METHOD, owner, name, b.iaddImm(frame, stackOffset(d)));
             Block unbound = b.createBlock();
             Block attribute = b.createBlock();
@@ -858,7 +882,8 @@ final class Translator {
             Value t = type(iterable);
             Block sequence = b.createBlock();
             Block notList = b.createBlock();
-            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "LIST_EXTEND of an iterator"),
+            Block other = exitBlock(
+                    new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "LIST_EXTEND of an iterator"),
                     i.start(), d);
             b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.LIST_TYPE)), sequence, notList);
             b.switchToBlock(notList);
@@ -980,7 +1005,8 @@ final class Translator {
             int flags = i.oparg();
             Value codeObject = slot(d - 1);
             setPrevInstr(i);
-            Value func = call(P_OF_PP, CSymbol.FUNCTION_NEW, codeObject, b.load(Type.I64, frame, layout.frame().globals()));
+            Value globals = b.load(Type.I64, frame, layout.frame().globals());
+            Value func = call(P_OF_PP, CSymbol.FUNCTION_NEW, codeObject, globals);
             Value version = b.load(Type.I32, codeObject, layout.code().codeVersion());
             decref(codeObject);
             int parts = Integer.bitCount(flags & 0xF);
@@ -1035,16 +1061,19 @@ final class Translator {
         private void beforeWith(Instruction i, int d) {
             Value manager = slot(d - 1);
             setPrevInstr(i);
-            Block missing = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BEFORE_WITH of a non-manager"),
+            Block missing = exitBlock(
+                    new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "BEFORE_WITH of a non-manager"),
                     i.start(), d);
-            Value enter = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__enter__")));
+            Value enterName = b.iconst(Type.I64, objects.interned("__enter__"));
+            Value enter = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, enterName);
             Block hasEnter = b.createBlock();
             Block noEnter = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, enter, 0), noEnter, hasEnter);
             b.switchToBlock(noEnter);
             b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), missing, errorExit(i, d));
             b.switchToBlock(hasEnter);
-            Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, b.iconst(Type.I64, objects.interned("__exit__")));
+            Value exitName = b.iconst(Type.I64, objects.interned("__exit__"));
+            Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, exitName);
             Block hasExit = b.createBlock();
             Block noExit = b.createBlock();
             Block noExitError = b.createBlock();
@@ -1084,6 +1113,85 @@ final class Translator {
         private void push(int d, Value v) {
             b.store(v, frame, stackOffset(d));
         }
+    }
+
+    /**
+     * Two compact ints: the 64-bit result boxed (a cached small int inline, else
+     * {@code PyLong_FromLongLong}); two floats: {@code PyFloat_FromDouble}. The new reference (or
+     * NULL on a failed allocation) goes to {@code join}; any other pair to {@code generic}.
+     */
+    private void fastArithmetic(FastArithmetic.Arith op, Value l, Value r, Block join, Block generic) {
+        Block notInts = b.createBlock();
+        Block ints = bothCompactInts(l, r, notInts);
+        b.switchToBlock(ints);
+        Value v = b.binary(op.integer(), compactValue(l), compactValue(r));
+        long zero = objects.smallIntZero();
+        Block big = b.createBlock();
+        if (zero != 0) {
+            Block small = b.createBlock();
+            b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
+            b.switchToBlock(small);
+            b.jump(join, b.iadd(b.iconst(Type.I64, zero), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
+        } else {
+            b.jump(big);
+        }
+        b.switchToBlock(big);
+        b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
+        b.switchToBlock(notInts);
+        Block floats = bothFloats(l, r, generic);
+        b.switchToBlock(floats);
+        Value x = b.binary(op.real(), b.load(Type.F64, l, layout.floats().value()),
+                b.load(Type.F64, r, layout.floats().value()));
+        b.jump(join, b.callIndirect(P_OF_F, constant(CSymbol.FLOAT_FROM_DOUBLE), x).get(0));
+    }
+
+    /** Two compact ints or two floats compared inline: {@code True} or {@code False} to {@code join}. */
+    private void fastComparison(FastArithmetic.Comparison op, Value l, Value r, Block join, Block generic) {
+        Block notInts = b.createBlock();
+        Block ints = bothCompactInts(l, r, notInts);
+        b.switchToBlock(ints);
+        Value holds = b.icmp(op.integer(), compactValue(l), compactValue(r));
+        b.jump(join, b.select(holds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
+        b.switchToBlock(notInts);
+        Block floats = bothFloats(l, r, generic);
+        b.switchToBlock(floats);
+        Value fholds = b.fcmp(op.real(), b.load(Type.F64, l, layout.floats().value()),
+                b.load(Type.F64, r, layout.floats().value()));
+        b.jump(join, b.select(fholds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
+    }
+
+    /** A block reached when both are exact ints of at most one digit; else {@code otherwise}. */
+    private Block bothCompactInts(Value l, Value r, Block otherwise) {
+        Block leftInt = b.createBlock();
+        Block bothInts = b.createBlock();
+        Block compact = b.createBlock();
+        Value longType = constant(CSymbol.LONG_TYPE);
+        b.brif(b.icmp(IntCC.EQ, type(l), longType), leftInt, otherwise);
+        b.switchToBlock(leftInt);
+        b.brif(b.icmp(IntCC.EQ, type(r), longType), bothInts, otherwise);
+        b.switchToBlock(bothInts);
+        Value tags = b.binary(org.pyjit.ir.Opcode.BOR, b.load(Type.I64, l, layout.longs().lvTag()),
+                b.load(Type.I64, r, layout.longs().lvTag()));
+        b.brif(b.icmpImm(IntCC.ULT, tags, COMPACT_TAG_LIMIT), compact, otherwise);
+        return compact;
+    }
+
+    private Block bothFloats(Value l, Value r, Block otherwise) {
+        Block leftFloat = b.createBlock();
+        Block floats = b.createBlock();
+        Value floatType = constant(CSymbol.FLOAT_TYPE);
+        b.brif(b.icmp(IntCC.EQ, type(l), floatType), leftFloat, otherwise);
+        b.switchToBlock(leftFloat);
+        b.brif(b.icmp(IntCC.EQ, type(r), floatType), floats, otherwise);
+        return floats;
+    }
+
+    /** A compact int's value: {@code (1 - (lv_tag & 3)) * ob_digit[0]} (facts §1b). */
+    private Value compactValue(Value o) {
+        Value sign = b.isub(b.iconst(Type.I64, 1),
+                b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, b.load(Type.I64, o, layout.longs().lvTag()), 3));
+        Value digit = b.convert(org.pyjit.ir.Opcode.UEXTEND, Type.I64, b.load(Type.I32, o, layout.longs().digits()));
+        return b.imul(sign, digit);
     }
 
     private void failIfNull(Instruction i, Value res, int owned) {

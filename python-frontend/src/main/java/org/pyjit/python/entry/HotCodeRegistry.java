@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.pyjit.python.compile.BodyCompiler;
@@ -261,7 +262,8 @@ final class HotCodeRegistry {
     private static List<String> report(BodyCompiler.CompiledBody body) {
         BodyCounters.Snapshot counts = body.counters().snapshot();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("compiled in %.2f ms: %d IR instructions, %d bytes; entries %d, instructions %d",
+        lines.add(String.format(Locale.ROOT,
+                "compiled in %.2f ms: %d IR instructions, %d bytes; entries %d, instructions %d",
                 body.nanos() / 1e6, body.irInstructions(), body.codeBytes(), counts.entries(), counts.instructions()));
         counts.sites().stream().filter(c -> c.count() > 0)
                 .sorted(Comparator.comparingLong(BodyCounters.SiteCount::count).reversed())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,7 +131,8 @@ public final class JitStats {
         if (bodies == 0) {
             return;
         }
-        out.printf("compiled code: %d bodies compiled in %.2f ms, %d entries, %d bytecode instructions run compiled%n",
+        out.printf(Locale.ROOT,
+                "compiled code: %d bodies compiled in %.2f ms, %d entries, %d bytecode instructions run compiled%n",
                 bodies, compileMs, entries, instructions);
         exits.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

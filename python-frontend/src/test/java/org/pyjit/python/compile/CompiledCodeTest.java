@@ -49,7 +49,7 @@ class CompiledCodeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
-        "compiled_instrumentation.py", "compiled_more.py"})
+        "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -110,7 +110,8 @@ class CompiledCodeTest {
         assertReport(err, "Point.norm2 (compiled_calls.py:15)");
         assertReport(err, "closure.<locals>.add (compiled_calls.py:40)");
         assertReport(err, "missing_global (compiled_calls.py:54)", "deopt global not found @2: 2");
-        assertReport(err, "unbound_local (compiled_calls.py:58)", "deopt unbound local @10: 3");
+        assertReport(err, "unbound_local (compiled_calls.py:66)", "deopt unbound local @10: 3");
+        assertReport(err, "missing_method (compiled_calls.py:58)", "error exception @12: 2");
         assertTrue(report(err, "calls (compiled_calls.py:19)").stream().noneMatch(l -> l.contains("deopt")),
                 () -> report(err, "calls (compiled_calls.py:19)").toString());
     }
@@ -154,6 +155,15 @@ class CompiledCodeTest {
             List<String> lines = report(err, f + " (compiled_more.py:");
             assertTrue(lines.stream().noneMatch(l -> l.contains("deopt")), lines.toString());
         }
+    }
+
+    @Test
+    void numbersTakeTheFastPathsWithoutLeaving() throws IOException {
+        String err = stats("compiled_numbers.py");
+        assertReport(err, "arith (compiled_numbers.py:1)", "return @76: 1591", "error exception @6: 138",
+                "error exception @14: 3");
+        assertReport(err, "inplace (compiled_numbers.py:5)", "return @42: 1586");
+        assertTrue(report(err, "arith (compiled_numbers.py:1)").stream().noneMatch(l -> l.contains("deopt")));
     }
 
     @Test
