@@ -13,8 +13,9 @@ import org.pyjit.python.layout.CPythonLayout;
 
 /**
  * Compiles hot code objects to native bodies {@code i64 body(frame, tstate)} (see
- * {@link Translator}). Runs on a Python thread holding the GIL. Compiled modules are kept for the
- * life of the process: the code objects' states hold their addresses.
+ * {@link Translator}): whole functions, entered after their {@code RESUME}, and loop bodies,
+ * entered at a backward jump's target. Runs on a Python thread holding the GIL. A body lives until
+ * {@link #release} (its code object died, so no frame can enter it); its counter block is kept.
  */
 public final class BodyCompiler {
 

@@ -91,27 +91,27 @@ class CompiledCodeTest {
     @Test
     void arithmeticAndBranchesAreCompiled() throws IOException {
         String err = stats("compiled_arith.py");
-        assertReport(err, "total (compiled_arith.py:1)", "return @54: 2");
+        assertReport(err, "total (compiled_arith.py:1)", "return @54: 3");
         assertReport(err, "fsum (compiled_arith.py:9)");
         assertReport(err, "classify (compiled_arith.py:17)");
-        assertReport(err, "ops (compiled_arith.py:24)", "return @120: 2");
-        assertReport(err, "pick (compiled_arith.py:30)", "return @14: 6", "return @12: 3", "return @6: 2");
+        assertReport(err, "ops (compiled_arith.py:24)", "return @120: 3");
+        assertReport(err, "pick (compiled_arith.py:30)", "return @14: 6", "return @12: 3", "return @6: 3");
         assertReport(err, "divide (compiled_arith.py:37)", "error exception @16: 1");
-        assertTrue(report(err, "total (compiled_arith.py:1)").get(1).contains("entries 2, instructions 26055"),
+        assertTrue(report(err, "total (compiled_arith.py:1)").get(1).contains("entries 3, instructions 39063"),
                 () -> report(err, "total (compiled_arith.py:1)").toString());
     }
 
     @Test
     void callsAttributesGlobalsAndContainersAreCompiled() throws IOException {
         String err = stats("compiled_calls.py");
-        assertReport(err, "calls (compiled_calls.py:19)", "return @278: 2");
+        assertReport(err, "calls (compiled_calls.py:19)", "return @278: 3");
         assertReport(err, "helper (compiled_calls.py:6)");
         assertReport(err, "Point.__init__ (compiled_calls.py:11)");
         assertReport(err, "Point.norm2 (compiled_calls.py:15)");
         assertReport(err, "closure.<locals>.add (compiled_calls.py:40)");
-        assertReport(err, "missing_global (compiled_calls.py:54)", "deopt global not found @2: 2");
-        assertReport(err, "unbound_local (compiled_calls.py:66)", "deopt unbound local @10: 3");
-        assertReport(err, "missing_method (compiled_calls.py:58)", "error exception @12: 2");
+        assertReport(err, "missing_global (compiled_calls.py:54)", "deopt global not found @2: 3");
+        assertReport(err, "unbound_local (compiled_calls.py:66)", "deopt unbound local @10: 4");
+        assertReport(err, "missing_method (compiled_calls.py:58)", "error exception @12: 3");
         assertTrue(report(err, "calls (compiled_calls.py:19)").stream().noneMatch(l -> l.contains("deopt")),
                 () -> report(err, "calls (compiled_calls.py:19)").toString());
     }
@@ -120,37 +120,38 @@ class CompiledCodeTest {
     void exceptionsInsideTryBlocksReachTheirHandlers() throws IOException {
         String err = stats("compiled_exceptions.py");
         assertReport(err, "guarded (compiled_exceptions.py:4)", "handler exception to handler @8: 3");
-        assertReport(err, "guarded (compiled_exceptions.py:4)", "return @64: 2");
-        // The first exception of each call goes to the handler; the interpreter runs the rest.
-        assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 2");
-        assertReport(err, "deep (compiled_exceptions.py:45)", "error exception @52: 10",
+        assertReport(err, "guarded (compiled_exceptions.py:4)", "return @64: 3");
+        // The first exception of each call goes to the handler, the interpreter runs it, and at its
+        // next back edge the loop continues in a loop body (on-stack replacement).
+        assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 3");
+        assertReport(err, "deep (compiled_exceptions.py:45)", "error exception @52: 11",
                 "deopt unsupported RAISE_VARARGS @32: 4");
-        assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 2");
-        assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 1");
-        assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 5");
+        assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 3");
+        assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 2");
+        assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 6");
     }
 
     @Test
     void loopsIterateCompiled() throws IOException {
         String err = stats("compiled_loops.py");
-        assertReport(err, "squares (compiled_loops.py:1)", "return @56: 2");
-        assertReport(err, "walk (compiled_loops.py:8)", "return @68: 2");
+        assertReport(err, "squares (compiled_loops.py:1)", "return @56: 3");
+        assertReport(err, "walk (compiled_loops.py:8)", "return @68: 3");
         assertReport(err, "drain (compiled_loops.py:22)");
         assertReport(err, "custom (compiled_loops.py:45)");
-        assertReport(err, "Countdown.__next__ (compiled_loops.py:38)", "return @108: 11",
+        assertReport(err, "Countdown.__next__ (compiled_loops.py:38)", "return @108: 12",
                 "deopt unsupported RAISE_VARARGS @42: 3");
     }
 
     @Test
     void globalsFormattingSuperWithAndFunctionsAreCompiled() throws IOException {
         String err = stats("compiled_more.py");
-        assertReport(err, "bump (compiled_more.py:4)", "return @30: 2");
-        assertReport(err, "fmt (compiled_more.py:10)", "return @44: 3");
-        assertReport(err, "Child.hello (compiled_more.py:24)", "return @66: 2");
-        assertReport(err, "managed (compiled_more.py:41)", "return @78: 2");
+        assertReport(err, "bump (compiled_more.py:4)", "return @30: 3");
+        assertReport(err, "fmt (compiled_more.py:10)", "return @44: 4");
+        assertReport(err, "Child.hello (compiled_more.py:24)", "return @66: 3");
+        assertReport(err, "managed (compiled_more.py:41)", "return @78: 3");
         assertReport(err, "containers (compiled_more.py:52)",
-                "deopt operand not handled: LIST_EXTEND of an iterator @58: 2");
-        assertReport(err, "make_adders (compiled_more.py:61)", "return @166: 2");
+                "deopt operand not handled: LIST_EXTEND of an iterator @58: 3");
+        assertReport(err, "make_adders (compiled_more.py:61)", "return @166: 3");
         for (String f : List.of("bump", "fmt", "Child.hello", "managed", "make_adders")) {
             List<String> lines = report(err, f + " (compiled_more.py:");
             assertTrue(lines.stream().noneMatch(l -> l.contains("deopt")), lines.toString());
@@ -160,9 +161,9 @@ class CompiledCodeTest {
     @Test
     void numbersTakeTheFastPathsWithoutLeaving() throws IOException {
         String err = stats("compiled_numbers.py");
-        assertReport(err, "arith (compiled_numbers.py:1)", "return @76: 1591", "error exception @6: 138",
+        assertReport(err, "arith (compiled_numbers.py:1)", "return @76: 1592", "error exception @6: 138",
                 "error exception @14: 3");
-        assertReport(err, "inplace (compiled_numbers.py:5)", "return @42: 1586");
+        assertReport(err, "inplace (compiled_numbers.py:5)", "return @42: 1587");
         assertTrue(report(err, "arith (compiled_numbers.py:1)").stream().noneMatch(l -> l.contains("deopt")));
     }
 

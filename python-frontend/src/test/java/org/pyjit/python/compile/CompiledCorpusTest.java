@@ -39,7 +39,8 @@ class CompiledCorpusTest {
     private static final Set<String> SELECTION = Set.of("classes_inheritance.py", "closures.py",
             "comprehensions.py", "deep_recursion.py", "descriptors.py", "dict_set_ops.py", "exceptions_traceback.py",
             "generators.py", "hot_loops.py", "iter_protocol.py", "monitoring_user.py", "numbers_arith.py",
-            "recursion_depth.py", "recursion_error.py", "settrace_user.py", "slicing_sequences.py",
+            "recursion_depth.py", "recursion_error.py", "rebinding.py", "call_leak.py", "settrace_user.py",
+            "slicing_sequences.py",
             "string_formatting.py", "with_statement.py");
     private static Path work;
     private static ExecutorService pool;
