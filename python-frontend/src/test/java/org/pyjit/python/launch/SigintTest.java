@@ -50,6 +50,9 @@ class SigintTest {
         Thread.sleep(300);
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
         assertEquals(0, kill.waitFor());
+        // A child that ignores the signal must fail the test, not hang it: kill it after a minute,
+        // which ends the reads below and fails the status assertions.
+        CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(p::destroyForcibly);
         while ((line = out.readLine()) != null) {
             text.append(line).append('\n');
         }
