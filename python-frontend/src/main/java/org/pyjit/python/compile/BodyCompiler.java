@@ -20,8 +20,9 @@ import org.pyjit.python.layout.CPythonLayout;
  * <p>Three steps: {@link #capture} copies the live code object's mutable state (on a Python thread
  * holding the GIL); {@link #translate(Capture)} makes the IR (any thread once
  * {@link #prepareObjects} made the constants of {@link CompileTimeObjects} under the GIL, but
- * while the code object lives: it reads its constants); {@link #finish} verifies, allocates registers, emits and installs
- * the machine code, touching no Python object, so it may run on any thread without the GIL. A
+ * while the code object lives: it reads its constants); {@link #finish} verifies, allocates
+ * registers, emits and installs the machine code, touching no Python object, so it may run on any
+ * thread without the GIL. A
  * body lives until {@link #release} (its code object died, so no frame can enter it) or
  * {@link #discard} (never published); its counter block is kept after a release.
  *
@@ -290,7 +291,8 @@ public final class BodyCompiler {
                     translation.counters());
             if (dump.isPresent()) {
                 try {
-                    dump.get().write(translation.serial(), translation.label(), function, machineCode, module.address());
+                    dump.get().write(translation.serial(), translation.label(), function, machineCode,
+                            module.address());
                 } catch (IOException e) {
                     System.err.println("pyjit: warning: PYJIT_DUMP: " + e.getMessage());
                 }

@@ -8,8 +8,8 @@ import org.pyjit.python.compile.CompileRefusedException;
 
 /**
  * The compiler thread: translates code objects captured under the GIL to IR and compiles the IR
- * to machine code, one job at a time and in order, and hands each result to its job. Started on the first submission; a daemon, so
- * it never keeps the JVM alive.
+ * to machine code, one job at a time and in order, and hands each result to its job. Started when
+ * the entry points are installed; a daemon, so it never keeps the JVM alive.
  *
  * <p>The thread never holds the GIL and never calls into CPython: a job's translation reads the
  * code object's constants only while the job keeps the code object from being released (the
@@ -49,6 +49,18 @@ final class BackgroundCompiler {
     }
 
     /**
+     * Starts the thread ahead of the first job, so that the hot upcall that submits it does not
+     * pay for a thread start (idempotent).
+     */
+    synchronized void start() {
+        if (thread == null && !stopped) {
+            thread = new Thread(this::run, "pyjit-compiler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /**
      * Queues a job; returns at once.
      *
      * @param job the body to compile
@@ -59,11 +71,7 @@ final class BackgroundCompiler {
             return false;
         }
         queue.addLast(job);
-        if (thread == null) {
-            thread = new Thread(this::run, "pyjit-compiler");
-            thread.setDaemon(true);
-            thread.start();
-        }
+        start();
         notifyAll();
         return true;
     }

@@ -18,8 +18,9 @@ package org.pyjit.python.entry;
  * </pre>
  *
  * Once {@code entry} is set, {@code calls} stops counting (it stays the count that made the code
- * hot, plus the calls made while its body waited for the compiler thread); {@code entered + declined} count the {@code PY_START} and {@code JUMP} events that found a
-body to run (whole-function or loop entry) since.
+ * hot, plus the calls made while its body waited for the compiler thread);
+ * {@code entered + declined} count the {@code PY_START} and {@code JUMP} events that found a
+ * body to run (whole-function or loop entry) since.
  *
  * <p>Publication: {@code entry} and the OSR slots (and the {@code osr} pointer) may be written by
  * the compiler thread while Python threads run the callbacks, which read them without a lock. A

@@ -87,6 +87,9 @@ final class HotCodeRegistry {
         this.none = api.none;
         this.compiler = compiler;
         this.background = compiler == null || synchronous ? null : new BackgroundCompiler(compiler);
+        if (background != null) {
+            background.start();
+        }
         this.layout = layout;
         this.extraIndex = extraIndex;
         this.disable = disable;
@@ -232,7 +235,8 @@ final class HotCodeRegistry {
 
     /**
      * Copies a hot function's code object under the GIL and queues it for the compiler thread
-     * (translation and code generation); the state is marked {@link CodeState#PENDING} so that its {@code PY_START} keeps firing.
+     * (translation and code generation); the state is marked {@link CodeState#PENDING} so that
+     * its {@code PY_START} keeps firing.
      */
     private long queueFunction(Record r, long code, long state) {
         BodyCompiler.Capture capture;
@@ -256,8 +260,8 @@ final class HotCodeRegistry {
     }
 
     /**
-     * Copies a hot loop's code object under the GIL and queues it (once per target: other backward jumps to
-     * the same target wait for the same body).
+     * Copies a hot loop's code object under the GIL and queues it (once per target: other
+     * backward jumps to the same target wait for the same body).
      */
     private long queueLoop(Record r, long code, long state, long from, long to) {
         List<Long> waiting = r.loopsPending.get(to);
@@ -303,7 +307,7 @@ final class HotCodeRegistry {
     }
 
     /**
-     * Queues a translation. On the compiler thread, under this registry's monitor: a body whose
+     * Queues a captured code object. On the compiler thread, under this registry's monitor: a body whose
      * code object is still alive goes to {@code publish}; one whose code object died meanwhile is
      * discarded ({@code publish} gets null, and must only update the record); a failure goes to
      * {@code fail}. The state's {@link CodeState#PENDING} flag is set while any of its compiles is

@@ -7,8 +7,8 @@
  * <ul>
  *   <li>Per event only machine code runs: Java is entered once per code object (to attach its
  *       counter state in {@code co_extra}), once per hot code object or loop (the location is
- *       then disabled with {@code sys.monitoring.DISABLE}, or runs a body once one is installed), and once when a recorded code object
- *       dies.
+ *       then disabled with {@code sys.monitoring.DISABLE}, or runs a body once one is
+ *       installed), and once when a recorded code object dies.
  *   <li>Every location stops firing after at most {@code min(threshold, COUNT_LIMIT)} events
  *       (forward jumps after one), so the total cost is bounded by
  *       (code objects + loops) × min(threshold, 65536) × one event (~15-20 ns).

@@ -28,7 +28,8 @@ class BackgroundCompileTest {
 
     /** The first line under a body compiled on the compiler thread. */
     private static final Pattern QUEUED_BODY = Pattern.compile(
-            "compiled in [0-9.]+ ms: \\d+ IR instructions, \\d+ bytes, queued [0-9.]+ ms; entries (\\d+), instructions");
+            "compiled in [0-9.]+ ms: \\d+ IR instructions, \\d+ bytes, queued [0-9.]+ ms; "
+                    + "entries (\\d+), instructions");
     private static final Pattern CACHE = Pattern.compile("code cache: (\\d+) blobs");
 
     @TempDir
