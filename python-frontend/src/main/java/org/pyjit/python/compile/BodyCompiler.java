@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pyjit.codegen.CompiledModule;
 import org.pyjit.codegen.Jit;
 import org.pyjit.ir.IrFunction;
@@ -14,8 +15,20 @@ import org.pyjit.python.layout.CPythonLayout;
 /**
  * Compiles hot code objects to native bodies {@code i64 body(frame, tstate)} (see
  * {@link Translator}): whole functions, entered after their {@code RESUME}, and loop bodies,
- * entered at a backward jump's target. Runs on a Python thread holding the GIL. A body lives until
- * {@link #release} (its code object died, so no frame can enter it); its counter block is kept.
+ * entered at a backward jump's target.
+ *
+ * <p>Three steps: {@link #capture} copies the live code object's mutable state (on a Python thread
+ * holding the GIL); {@link #translate(Capture)} makes the IR (any thread once
+ * {@link #prepareObjects} made the constants of {@link CompileTimeObjects} under the GIL, but
+ * while the code object lives: it reads its constants); {@link #finish} verifies, allocates
+ * registers, emits and installs the machine code, touching no Python object, so it may run on any
+ * thread without the GIL. A
+ * body lives until {@link #release} (its code object died, so no frame can enter it) or
+ * {@link #discard} (never published); its counter block is kept after a release.
+ *
+ * <p>Locks: {@link #finish} serialises the backend on one monitor, the list of live modules has
+ * its own, so that {@link #release} (run from a Python thread's {@code co_extra} free function,
+ * GIL held) never waits for a compile in flight.
  */
 public final class BodyCompiler {
 
@@ -24,17 +37,60 @@ public final class BodyCompiler {
      *
      * @param address the native entry
      * @param codeBytes its machine-code size
-     * @param nanos time spent reading, translating and compiling
+     * @param nanos time spent reading, translating and compiling (not waiting in a queue)
+     * @param queuedNanos time spent waiting between the capture of the code object and the
+     *     translation, and between translation and code generation (about 0 when synchronous)
+     * @param background compiled off the Python thread
      * @param irInstructions instructions of its IR function
      * @param counters its native counters (entries, instructions, exits)
      */
-    public record CompiledBody(long address, int codeBytes, long nanos, int irInstructions, BodyCounters counters) { }
+    public record CompiledBody(long address, int codeBytes, long nanos, long queuedNanos, boolean background,
+                               int irInstructions, BodyCounters counters) { }
+
+    /**
+     * A body translated to IR, not yet compiled: holds no reference into CPython beyond the
+     * addresses the IR embeds (the code object's constants and units, valid while it lives).
+     *
+     * @param serial numbers the body's symbol and dump files
+     * @param label its name in dumps
+     * @param function the IR
+     * @param counters its native counters, allocated and zeroed
+     * @param nanos time spent reading and translating
+     * @param waitedNanos time between the capture and the start of translation
+     * @param readyAt {@link System#nanoTime()} at the end of translation
+     */
+    public record Translation(int serial, String label, IrFunction function, BodyCounters counters, long nanos,
+                              long waitedNanos, long readyAt) {
+        /** The IR function's symbol. */
+        public String name() {
+            return symbol(serial);
+        }
+    }
+
+    /**
+     * What a compile needs from the live code object, copied under the GIL.
+     *
+     * @param raw the code object's mutable state and constants' addresses
+     * @param label its name in dumps
+     * @param loopUnit for a loop body, the code unit it is entered at
+     * @param nanos time spent copying
+     * @param readyAt {@link System#nanoTime()} at the end of the copy
+     */
+    public record Capture(CodeObject.Raw raw, String label, OptionalInt loopUnit, long nanos, long readyAt) { }
+
+    private static String symbol(int serial) {
+        return "pyjit_body_" + serial;
+    }
 
     private final CPythonLayout layout;
     private final NativeSymbols symbols;
     private final CompileOptions options;
     private final Optional<BodyDump> dump;
+    /** Live modules; guarded by its own monitor. */
     private final List<CompiledModule> modules = new ArrayList<>();
+    /** Serialises the backend and the dump files. */
+    private final Object backend = new Object();
+    private final AtomicInteger serial = new AtomicInteger();
     private final RecursionBudget budget;
     private final CompileTimeObjects objects;
 
@@ -64,7 +120,17 @@ public final class BodyCompiler {
     }
 
     /**
-     * Compiles a plain function's code object.
+     * Makes the Python objects compiled code names as constants (interned names, the empty
+     * string), so that {@link #translate(Capture)} can run without the GIL. Call once, holding the
+     * GIL, before the first capture.
+     */
+    public void prepareObjects() {
+        objects.prepare();
+    }
+
+    /**
+     * Compiles a plain function's code object on this thread ({@link #translate} then
+     * {@link #finish}).
      *
      * @param code the code object's address (alive, GIL held)
      * @return the body
@@ -75,7 +141,7 @@ public final class BodyCompiler {
     }
 
     /**
-     * Compiles a plain function's code object.
+     * Compiles a plain function's code object on this thread.
      *
      * @param code the code object's address (alive, GIL held)
      * @param label its name in dumps
@@ -83,12 +149,21 @@ public final class BodyCompiler {
      * @throws CompileRefusedException if nothing of the code would be compiled
      */
     public CompiledBody compile(long code, String label) throws CompileRefusedException {
-        return compile(code, label, OptionalInt.empty());
+        return finishHere(translate(code, label));
+    }
+
+    private CompiledBody finishHere(Translation translation) {
+        try {
+            return finish(translation, false);
+        } catch (RuntimeException | Error e) {
+            translation.counters().free();
+            throw e;
+        }
     }
 
     /**
-     * Compiles a loop body of a plain function's code object: entered at a backward jump's target
-     * by on-stack replacement (see {@link Translator#translateLoop}).
+     * Compiles a loop body of a plain function's code object on this thread: entered at a backward
+     * jump's target by on-stack replacement (see {@link Translator#translateLoop}).
      *
      * @param code the code object's address (alive, GIL held)
      * @param label its name in dumps
@@ -97,39 +172,156 @@ public final class BodyCompiler {
      * @throws CompileRefusedException if the loop cannot be entered compiled
      */
     public CompiledBody compileLoop(long code, String label, int targetOffset) throws CompileRefusedException {
+        return finishHere(translateLoop(code, label, targetOffset));
+    }
+
+    /**
+     * Reads a plain function's code object and translates it to IR (GIL held).
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @param label its name in dumps
+     * @return the translation, for {@link #finish}
+     * @throws CompileRefusedException if nothing of the code would be compiled
+     */
+    public Translation translate(long code, String label) throws CompileRefusedException {
+        return translate(capture(code, label));
+    }
+
+    /**
+     * Reads a code object and translates the loop entered at a backward jump's target (GIL held).
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @param label its name in dumps
+     * @param targetOffset the jump's target, in bytes
+     * @return the translation, for {@link #finish}
+     * @throws CompileRefusedException if the loop cannot be entered compiled
+     */
+    public Translation translateLoop(long code, String label, int targetOffset) throws CompileRefusedException {
+        return translate(captureLoop(code, label, targetOffset));
+    }
+
+    /**
+     * Copies what a function's compile needs from the live code object.
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @param label its name in dumps
+     * @return the copy, for {@link #translate(Capture)}
+     */
+    public Capture capture(long code, String label) {
+        return capture(code, label, OptionalInt.empty());
+    }
+
+    /**
+     * Copies what a loop body's compile needs from the live code object.
+     *
+     * @param code the code object's address (alive, GIL held)
+     * @param label its name in dumps
+     * @param targetOffset the backward jump's target, in bytes
+     * @return the copy, for {@link #translate(Capture)}
+     * @throws CompileRefusedException if the target is not a code unit
+     */
+    public Capture captureLoop(long code, String label, int targetOffset) throws CompileRefusedException {
         if (targetOffset < 0 || targetOffset % 2 != 0) {
             throw new CompileRefusedException("loop target " + targetOffset + " is not a code unit");
         }
-        return compile(code, label + " @" + targetOffset, OptionalInt.of(targetOffset / 2));
+        return capture(code, label + " @" + targetOffset, OptionalInt.of(targetOffset / 2));
     }
 
-    private synchronized CompiledBody compile(long code, String label, OptionalInt loopUnit)
-            throws CompileRefusedException {
+    private Capture capture(long code, String label, OptionalInt loopUnit) {
         long start = System.nanoTime();
-        CodeObject snapshot = CodeObject.read(layout, code);
-        String name = "pyjit_body_" + modules.size();
+        budget.noteCompilingThread();
+        CodeObject.Raw raw = CodeObject.capture(layout, code);
+        long end = System.nanoTime();
+        return new Capture(raw, label, loopUnit, end - start, end);
+    }
+
+    /**
+     * Translates a captured code object to IR. Needs no GIL once {@link #prepareObjects} ran (else
+     * it must hold it), but the code object must stay alive until this returns: the translator reads
+     * its constants (a {@code KW_NAMES} tuple's length).
+     *
+     * @param capture from {@link #capture} or {@link #captureLoop}
+     * @return the translation, for {@link #finish}
+     * @throws CompileRefusedException if nothing of the code would be compiled
+     */
+    public synchronized Translation translate(Capture capture) throws CompileRefusedException {
+        long start = System.nanoTime();
+        CodeObject snapshot = capture.raw().analyse(layout);
+        int number = serial.getAndIncrement();
+        String name = symbol(number);
         int capacity = Translator.siteCapacity(snapshot);
         long counterBlock = BodyCounters.allocateWords(capacity);
-        budget.noteCompilingThread();
-        long version = CodeObject.instrumentationVersion(layout, code);
-        Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(), counterBlock,
-                capacity, version, budget.address(), objects);
-        IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
-                : translator.translate(name);
-        CompiledModule module = Jit.host().compile(IrModule.of(function));
-        modules.add(module);
-        long address = module.function(name).address();
-        byte[] machineCode = module.machineCode().code();
-        CompiledBody body = new CompiledBody(address, machineCode.length, System.nanoTime() - start,
-                function.instCount(), new BodyCounters(counterBlock, translator.sites()));
-        if (dump.isPresent()) {
-            try {
-                dump.get().write(modules.size() - 1, label, function, machineCode, module.address());
-            } catch (IOException e) {
-                System.err.println("pyjit: warning: PYJIT_DUMP: " + e.getMessage());
-            }
+        try {
+            Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
+                    counterBlock, capacity, capture.raw().version(), budget.address(), objects);
+            OptionalInt loopUnit = capture.loopUnit();
+            IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
+                    : translator.translate(name);
+            long end = System.nanoTime();
+            return new Translation(number, capture.label(), function,
+                    new BodyCounters(counterBlock, translator.sites()), capture.nanos() + end - start,
+                    start - capture.readyAt(), end);
+        } catch (CompileRefusedException | RuntimeException e) {
+            BodyCounters.freeWords(counterBlock);
+            throw e;
         }
-        return body;
+    }
+
+    /**
+     * Compiles a translation to machine code and makes it executable. Touches no Python object:
+     * any thread, GIL or not.
+     *
+     * @param translation from {@link #translate} or {@link #translateLoop}
+     * @param background whether this runs off the Python thread (statistics only)
+     * @return the body, executable; publish its address only after this returns. On an exception
+     *     the translation's counters are the caller's to free
+     */
+    public CompiledBody finish(Translation translation, boolean background) {
+        long start = System.nanoTime();
+        long queued = translation.waitedNanos() + start - translation.readyAt();
+        IrFunction function = translation.function();
+        synchronized (backend) {
+            CompiledModule module = Jit.host().compile(IrModule.of(function));
+            synchronized (modules) {
+                modules.add(module);
+            }
+            byte[] machineCode = module.machineCode().code();
+            CompiledBody body = new CompiledBody(module.function(translation.name()).address(), machineCode.length,
+                    translation.nanos() + System.nanoTime() - start, queued, background, function.instCount(),
+                    translation.counters());
+            if (dump.isPresent()) {
+                try {
+                    dump.get().write(translation.serial(), translation.label(), function, machineCode,
+                            module.address());
+                } catch (IOException e) {
+                    System.err.println("pyjit: warning: PYJIT_DUMP: " + e.getMessage());
+                }
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Drops a translation that will not be compiled (cancelled, or its compile failed): frees its
+     * counters.
+     *
+     * @param translation from {@link #translate} or {@link #translateLoop}, not compiled
+     */
+    public void abandon(Translation translation) {
+        translation.counters().free();
+    }
+
+    /**
+     * Frees a body that was never published (its code object died while it was compiled): its
+     * machine code and its counters.
+     *
+     * @param body a body from {@link #finish} whose address no state holds
+     * @return bytes of machine code freed
+     */
+    public int discard(CompiledBody body) {
+        int freed = release(body.address());
+        body.counters().free();
+        return freed;
     }
 
     /**
@@ -139,7 +331,13 @@ public final class BodyCompiler {
      * @param address the body's entry, as {@link CompiledBody#address()} gave it
      * @return bytes of machine code freed, or 0 if no live body starts there
      */
-    public synchronized int release(long address) {
+    public int release(long address) {
+        synchronized (modules) {
+            return releaseLocked(address);
+        }
+    }
+
+    private int releaseLocked(long address) {
         for (int i = modules.size() - 1; i >= 0; i--) {
             CompiledModule m = modules.get(i);
             if (m.function(m.module().functions().get(0).name()).address() == address) {

@@ -29,6 +29,16 @@ public final class BodyCounters {
         this.sites = List.copyOf(sites);
     }
 
+    /** Frees a block from {@link #allocateWords}. */
+    static void freeWords(long address) {
+        MEMORY.freeMemory(address);
+    }
+
+    /** Frees the counters of a body that was never published (no code can count in them). */
+    void free() {
+        freeWords(address);
+    }
+
     /** Allocates a zeroed block for a body with up to {@code sites} exit sites. */
     static long allocateWords(int sites) {
         long address = MEMORY.allocateMemory(SITES + 8L * sites, true);

@@ -7,9 +7,10 @@ import org.pyjit.python.bytecode.MalformedBytecodeException;
 import org.pyjit.python.layout.CPythonLayout;
 
 /**
- * What the translator reads from a live code object (on a thread holding the GIL, so nothing
- * changes underneath): its quickened instructions analysed with its exception table, its
- * constants, names and frame size.
+ * What the translator reads from a live code object: its quickened instructions analysed with its
+ * exception table, its constants, names and frame size. The mutable parts are copied under the GIL
+ * ({@link #capture}); the constants are read later (e.g. a {@code KW_NAMES} tuple's length), so
+ * the code object must stay alive until translation ends.
  *
  * @param address the code object
  * @param units address of {@code co_code_adaptive}: {@code prev_instr} values are computed from it
@@ -38,6 +39,19 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
      * @throws CompileRefusedException if the bytecode cannot be analysed
      */
     static CodeObject read(CPythonLayout layout, long code) throws CompileRefusedException {
+        return capture(layout, code).analyse(layout);
+    }
+
+    /**
+     * Copies what can change under a running interpreter (the quickened units, the instrumentation
+     * version) and the constants' addresses: under the GIL. The analysis ({@link Raw#analyse})
+     * needs no lock.
+     *
+     * @param layout the running CPython's offsets
+     * @param code the code object's address
+     * @return the copy
+     */
+    static Raw capture(CPythonLayout layout, long code) {
         CPythonLayout.CodeLayout c = layout.code();
         long table = MEMORY.getLong(code + c.consts() + EXCEPTION_TABLE_AFTER_CONSTS);
         byte[] exceptionTable = new byte[(int) MEMORY.getLong(table + layout.object().size())];
@@ -46,17 +60,39 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
         int count = (int) MEMORY.getLong(code + layout.object().size());
         byte[] bytes = new byte[2 * count];
         MEMORY.getByteArray(units, bytes, 0, bytes.length);
-        BytecodeDialect dialect = BytecodeDialect.forVersion(layout.version())
-                .orElseThrow(() -> new CompileRefusedException("no bytecode dialect for " + layout.version()));
-        CodeAnalysis analysis;
-        try {
-            analysis = CodeAnalysis.of(dialect, bytes, exceptionTable, MEMORY.getInt(code + c.stackSize()));
-        } catch (MalformedBytecodeException e) {
-            throw new CompileRefusedException("bytecode not analysable: " + e.getMessage());
+        return new Raw(code, units, bytes, exceptionTable, MEMORY.getInt(code + c.stackSize()),
+                MEMORY.getInt(code + c.nLocalsPlus()), tupleItems(layout, MEMORY.getLong(code + c.consts())),
+                tupleItems(layout, MEMORY.getLong(code + c.names())), instrumentationVersion(layout, code));
+    }
+
+    /**
+     * A code object's state copied under the GIL.
+     *
+     * @param address the code object
+     * @param units address of {@code co_code_adaptive}
+     * @param bytes the quickened code units
+     * @param exceptionTable {@code co_exceptiontable}'s bytes
+     * @param stackSize {@code co_stacksize}
+     * @param nLocalsPlus {@code co_nlocalsplus}
+     * @param consts the items of {@code co_consts}
+     * @param names the items of {@code co_names}
+     * @param version {@code _co_instrumentation_version}
+     */
+    record Raw(long address, long units, byte[] bytes, byte[] exceptionTable, int stackSize, int nLocalsPlus,
+               long[] consts, long[] names, long version) {
+
+        /** Decodes and checks the copied bytecode (any thread). */
+        CodeObject analyse(CPythonLayout layout) throws CompileRefusedException {
+            BytecodeDialect dialect = BytecodeDialect.forVersion(layout.version())
+                    .orElseThrow(() -> new CompileRefusedException("no bytecode dialect for " + layout.version()));
+            CodeAnalysis analysis;
+            try {
+                analysis = CodeAnalysis.of(dialect, bytes, exceptionTable, stackSize);
+            } catch (MalformedBytecodeException e) {
+                throw new CompileRefusedException("bytecode not analysable: " + e.getMessage());
+            }
+            return new CodeObject(address, units, nLocalsPlus, consts, names, analysis);
         }
-        return new CodeObject(code, units, MEMORY.getInt(code + c.nLocalsPlus()),
-                tupleItems(layout, MEMORY.getLong(code + c.consts())),
-                tupleItems(layout, MEMORY.getLong(code + c.names())), analysis);
     }
 
     private static long[] tupleItems(CPythonLayout layout, long tuple) {

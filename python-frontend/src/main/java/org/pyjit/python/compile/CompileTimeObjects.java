@@ -7,11 +7,16 @@ import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Immortal objects compiled code names as constants, made once by calling libpython from Java
  * (on the compiling Python thread, GIL held): interned method names and the empty string.
+ *
+ * <p>{@link #prepare} makes every object the translator asks for, under the GIL; afterwards the
+ * objects are only read, so translation may run on a thread without the GIL, and a name that was
+ * not prepared is refused there instead of calling libpython.
  */
 final class CompileTimeObjects {
 
@@ -26,8 +31,21 @@ final class CompileTimeObjects {
     private long empty;
     private Long smallIntZero;
 
+    /** Interned names the translator uses ({@code with}). */
+    private static final List<String> NAMES = List.of("__enter__", "__exit__");
+
+    private volatile boolean prepared;
+
     CompileTimeObjects(NativeSymbols symbols) {
         this.symbols = symbols;
+    }
+
+    /** Makes every object up front (GIL held); later lookups run on any thread. */
+    void prepare() {
+        NAMES.forEach(this::interned);
+        emptyString();
+        smallIntZero();
+        prepared = true;
     }
 
     /**
@@ -37,6 +55,13 @@ final class CompileTimeObjects {
      * @return the object's address
      */
     long interned(String text) {
+        if (prepared) {
+            Long made = interned.get(text);
+            if (made == null) {
+                throw new IllegalStateException("interned name not prepared under the GIL: " + text);
+            }
+            return made;
+        }
         return interned.computeIfAbsent(text, t -> {
             byte[] bytes = t.getBytes(StandardCharsets.US_ASCII);
             long buffer = MEMORY.allocateMemory(bytes.length + 1, true);

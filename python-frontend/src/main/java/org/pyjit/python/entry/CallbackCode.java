@@ -30,7 +30,8 @@ import org.pyjit.python.layout.CPythonLayout;
  * </ul>
  *
  * <p>Invariants: no path calls Java except the attach upcall (once per code object), the hot
- * upcall (once per hot code object or loop, as the location is then disabled) and the release of
+ * upcall (once per hot code object or loop: the location is then disabled, or keeps firing
+ * without upcalls while a compile is pending) and the release of
  * a recorded state; every return value is an immortal object ({@code None} or {@code DISABLE}) or
  * what the hot upcall returned; no instruction can trap.
  */
@@ -368,7 +369,10 @@ final class CallbackCode {
      * at once (the event that made the code hot runs compiled), else the upcall's result is
      * returned. Otherwise, i.e. at the count limit of a threshold that
      * is higher, or beyond the threshold (the location was re-armed, e.g. by
-     * {@code sys.monitoring.restart_events()}): {@code DISABLE} without calling Java.
+     * {@code sys.monitoring.restart_events()}, or a compile is pending): {@code None} while the
+     * state's {@link CodeState#PENDING} flag is set (a body is being compiled on the compiler
+     * thread; the location must keep firing until it is installed in {@code ENTRY} or the OSR
+     * table, which the next event reads), else {@code DISABLE}; neither calls Java.
      */
     private final class ThresholdTest {
         private final FunctionBuilder b;
@@ -411,6 +415,13 @@ final class CallbackCode {
             b.switchToBlock(run);
             new CompiledEntry(b, base, code, state).emit(body);
             b.switchToBlock(beyond);
+            Block pending = b.createBlock();
+            Block settled = b.createBlock();
+            Value flags = b.load(Type.I32, state, CodeState.FLAGS);
+            b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.PENDING), pending, settled);
+            b.switchToBlock(pending);
+            b.ret(b.load(Type.I64, base, Field.NONE.offset()));
+            b.switchToBlock(settled);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
         }
     }

@@ -7,7 +7,7 @@ package org.pyjit.python.entry;
  * +0   i64  calls          PY_START events counted
  * +8   i64  back edges     backward JUMP events counted, all loops together
  * +16  i32  units          Py_SIZE(code): entries of the loop counter array
- * +20  i32  flags          {@link #RECORDED}
+ * +20  i32  flags          {@link #RECORDED}, {@link #PENDING}
  * +24  i64  entry          the compiled body {@code i64 body(frame, tstate)}, or 0
  * +32  i64  entered        calls that ran the compiled body
  * +40  i64  declined       calls of a compiled code object left to the interpreter (another tool
@@ -18,8 +18,18 @@ package org.pyjit.python.entry;
  * </pre>
  *
  * Once {@code entry} is set, {@code calls} stops counting (it stays the count that made the code
- * hot); {@code entered + declined} count the {@code PY_START} and {@code JUMP} events that found a
-body to run (whole-function or loop entry) since.
+ * hot, plus the calls made while its body waited for the compiler thread);
+ * {@code entered + declined} count the {@code PY_START} and {@code JUMP} events that found a
+ * body to run (whole-function or loop entry) since.
+ *
+ * <p>Publication: {@code entry} and the OSR slots (and the {@code osr} pointer) may be written by
+ * the compiler thread while Python threads run the callbacks, which read them without a lock. A
+ * body is written only once its machine code is executable (mapped read/execute by
+ * {@code mprotect}, which also shoots down the other cores' stale translations of those pages),
+ * after a release fence; the address is one aligned 8-byte store, which x86-64 performs
+ * atomically, and under x86-64's TSO a thread that loads the address also sees every earlier store
+ * (the code bytes, a fresh OSR table's zeroes). Flags are written only by Java under the
+ * registry's monitor; machine code only reads them.
  *
  * Allocated zeroed with libc {@code calloc} by the attach upcall, released with libc
  * {@code free} by the {@code co_extra} free function (through Java first if {@link #RECORDED}).
@@ -38,6 +48,12 @@ final class CodeState {
 
     /** Flag: Java holds a record naming this state; it must hear of the release. */
     static final int RECORDED = 1;
+    /**
+     * Flag: a body of this code object (the function or one of its loops) is being compiled off
+     * the Python thread. Locations beyond the threshold return {@code None} instead of
+     * {@code DISABLE} while it is set, so that they still fire when the body is installed.
+     */
+    static final int PENDING = 2;
 
     private CodeState() {
     }

@@ -6,6 +6,8 @@ public enum CompileState {
     NO_COMPILER("hot, not compiled: no compiler yet"),
     /** Compiled: later calls run the machine code. */
     COMPILED("hot, compiled"),
+    /** Queued for the compiler thread: calls run in the interpreter until the body is installed. */
+    PENDING("hot, compile pending"),
     /** A plain function outside the compiler's subset (the reason follows the text). */
     REFUSED("hot, not compiled:"),
     /** A generator, coroutine or async generator: its frames are resumed, not entered. */

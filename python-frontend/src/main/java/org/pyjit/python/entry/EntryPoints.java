@@ -7,12 +7,8 @@ import com.kenai.jffi.ClosureManager;
 import com.kenai.jffi.Library;
 import com.kenai.jffi.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.pyjit.codegen.Jit;
-import org.pyjit.codegen.memory.CodeCache;
 import org.pyjit.python.compile.BodyCompiler;
 import org.pyjit.python.compile.CompileRefusedException;
 import org.pyjit.python.compile.NativeSymbols;
@@ -120,11 +116,17 @@ public final class EntryPoints {
         if (JitOptions.compileRequested(System.getenv())) {
             try {
                 compiler = new BodyCompiler(code.layout, NativeSymbols.lookUp(python));
-            } catch (CompileRefusedException e) {
+                // GIL held here: the compiler thread translates without it.
+                compiler.prepareObjects();
+            } catch (CompileRefusedException | IllegalStateException e) {
                 log.accept("warning: no compilation: " + e.getMessage());
+                compiler = null;
             }
         }
-        HotCodeRegistry registry = new HotCodeRegistry(api, code.layout, extraIndex, disable, compiler, log);
+        // Threshold 1 compiles in the upcall: the first call runs compiled, entry counts are exact.
+        boolean synchronous = threshold == 1 || JitOptions.compileSynchronously(System.getenv());
+        HotCodeRegistry registry = new HotCodeRegistry(api, code.layout, extraIndex, disable, compiler, synchronous,
+                log);
         List<Closure.Handle> closures = new ArrayList<>();
         ClosureManager closuresOf = ClosureManager.getInstance();
         CallContext attach = context(Type.SINT64, 1);
@@ -148,42 +150,9 @@ public final class EntryPoints {
             }
             buffer.setLongReturn(result);
         }, hot);
-        BodyCompiler bodies = compiler;
         Closure.Handle releasedHandle = closuresOf.newClosure(buffer -> {
             try {
-                long state = buffer.getLong(0);
-                long body = CApi.MEMORY.getLong(state + CodeState.ENTRY);
-                if (body != 0 && bodies != null) {
-                    CApi.MEMORY.putLong(state + CodeState.ENTRY, 0);
-                    int freed = bodies.release(body);
-                    CodeCache cache = Jit.host().codeCache();
-                    log.accept("released: compiled body 0x" + Long.toHexString(body) + " of a dead code object, "
-                            + freed + " bytes freed; code cache: " + cache.liveBlobs() + " blobs, "
-                            + cache.mappedBytes() + " bytes mapped");
-                }
-                long table = CApi.MEMORY.getLong(state + CodeState.OSR);
-                if (table != 0) {
-                    // Back edges to one loop header share its body: release each body once.
-                    Set<Long> loopBodies = new HashSet<>();
-                    long units = Integer.toUnsignedLong(CApi.MEMORY.getInt(state + CodeState.UNITS));
-                    for (long u = 0; u < units; u++) {
-                        long loopBody = CApi.MEMORY.getLong(table + 8 * u);
-                        if (loopBody != 0) {
-                            loopBodies.add(loopBody);
-                        }
-                    }
-                    CApi.MEMORY.putLong(state + CodeState.OSR, 0);
-                    int freed = 0;
-                    for (long loopBody : loopBodies) {
-                        freed += bodies == null ? 0 : bodies.release(loopBody);
-                    }
-                    api.free(table);
-                    if (!loopBodies.isEmpty()) {
-                        log.accept("released: " + loopBodies.size() + " loop bodies of a dead code object, "
-                                + freed + " bytes freed");
-                    }
-                }
-                registry.released(state);
+                registry.released(buffer.getLong(0));
             } catch (Throwable t) {
                 log.accept("error: released: " + t);
             }
@@ -258,6 +227,15 @@ public final class EntryPoints {
         }
         CApi.MEMORY.putLong(function + vectorcallOffset, address);
         return function;
+    }
+
+    /**
+     * Exit: cancels the compiles still queued and waits for the one in flight (at most one body's
+     * compile time), so that nothing is published after this returns. Call before
+     * {@link #hotCode()} at exit, from a thread that is not inside an upcall.
+     */
+    public void stopCompiling() {
+        registry.stopCompiling();
     }
 
     /** Every hot code object so far (at exit: the statistics table). */

@@ -1,24 +1,34 @@
 package org.pyjit.python.entry;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.pyjit.codegen.Jit;
+import org.pyjit.codegen.memory.CodeCache;
 import org.pyjit.python.compile.BodyCompiler;
 import org.pyjit.python.compile.BodyCounters;
 import org.pyjit.python.compile.CompileRefusedException;
 import org.pyjit.python.layout.CPythonLayout;
 
 /**
- * The Java side of the upcalls: attaches counter states to code objects (once each) and records
- * the code objects and loops that became hot. Runs on Python threads holding the GIL; the
- * monitor only guards against the exit report reading concurrently.
+ * The Java side of the upcalls: attaches counter states to code objects (once each), records
+ * the code objects and loops that became hot and has them compiled. Upcalls run on Python threads
+ * holding the GIL; with a {@link BackgroundCompiler} the compiler thread publishes bodies through
+ * {@link #publishFunction} and {@link #publishLoop}. The monitor serialises both with the release
+ * of a state and with the exit report.
  *
- * <p>Invariant: a state is in {@link #records} exactly when its {@link CodeState#RECORDED} flag
- * is set; its code object is alive until {@link #released} removes the address.
+ * <p>Invariants: a state is in {@link #records} exactly when its {@link CodeState#RECORDED} flag
+ * is set; its code object is alive until {@link #released} removes the address and zeroes
+ * {@code Record.code}, under the monitor, so a body published under the monitor with a non-zero
+ * {@code code} is freed by that release, and one that finds {@code code} zero is discarded
+ * unpublished. {@link CodeState#PENDING} is set exactly while {@code Record.pending > 0}.
  */
 final class HotCodeRegistry {
 
@@ -37,6 +47,14 @@ final class HotCodeRegistry {
         /** Loop bodies by the target offset of their backward jumps; refusals as their reason. */
         final Map<Long, BodyCompiler.CompiledBody> loopBodies = new LinkedHashMap<>();
         final Map<Long, String> loopRefusals = new LinkedHashMap<>();
+        /** Loops being compiled off the Python thread: by target, the jump offsets waiting for the body. */
+        final Map<Long, List<Long>> loopsPending = new LinkedHashMap<>();
+        /** Compiles of this code's bodies queued or running on the compiler thread. */
+        int pending;
+        /** Guards {@link #dead}: held by the compiler thread while it translates this code. */
+        final Object life = new Object();
+        /** The code object was released: its constants may be gone. */
+        boolean dead;
 
         Record(String name, CompileOutcome state, long code) {
             this.name = name;
@@ -51,16 +69,27 @@ final class HotCodeRegistry {
     private final long disable;
     private final long none;
     private final BodyCompiler compiler;
+    /** The compiler thread, or null: compile on the Python thread, in the hot upcall. */
+    private final BackgroundCompiler background;
     private final Consumer<String> log;
     private final Map<Long, Record> records = new LinkedHashMap<>();
     private final List<Record> released = new ArrayList<>();
     private long attached;
 
+    /**
+     * @param compiler compiles hot functions and loops, or null: none is compiled
+     * @param synchronous compile in the hot upcall (the event that made the code hot runs the
+     *     body); otherwise translate there and compile on a {@link BackgroundCompiler}
+     */
     HotCodeRegistry(CApi api, CPythonLayout layout, long extraIndex, long disable, BodyCompiler compiler,
-                    Consumer<String> log) {
+                    boolean synchronous, Consumer<String> log) {
         this.api = api;
         this.none = api.none;
         this.compiler = compiler;
+        this.background = compiler == null || synchronous ? null : new BackgroundCompiler(compiler);
+        if (background != null) {
+            background.start();
+        }
         this.layout = layout;
         this.extraIndex = extraIndex;
         this.disable = disable;
@@ -98,8 +127,8 @@ final class HotCodeRegistry {
      * @param from the backward jump's offset in bytes, or -1 for a function's calls
      * @param to the jump's target, or -1
      * @return {@code DISABLE}: the location stops firing; or {@code None} for a function just
-     *     compiled, whose {@code PY_START} keeps firing so that its next calls enter the body (this
-     *     call runs in the interpreter)
+     *     compiled or queued for compilation, whose {@code PY_START} keeps firing so that its next
+     *     calls enter the body (the callback enters a body compiled here at once)
      */
     synchronized long hot(long code, long state, long from, long to) {
         Record r = records.get(state);
@@ -118,7 +147,9 @@ final class HotCodeRegistry {
         if (from < 0) {
             r.hotFunction = true;
             long result = disable;
-            if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
+            if (compiler != null && r.state.state() == CompileState.NO_COMPILER && background != null) {
+                result = queueFunction(r, code, state);
+            } else if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
                 try {
                     BodyCompiler.CompiledBody body = compiler.compile(code, r.name);
                     CApi.MEMORY.putLong(state + CodeState.ENTRY, body.address());
@@ -156,6 +187,9 @@ final class HotCodeRegistry {
             return disable;
         }
         BodyCompiler.CompiledBody body = r.loopBodies.get(to);
+        if (body == null && !r.loopRefusals.containsKey(to) && background != null) {
+            return queueLoop(r, code, state, from, to);
+        }
         if (body == null && !r.loopRefusals.containsKey(to)) {
             try {
                 body = compiler.compileLoop(code, r.name, Math.toIntExact(to));
@@ -169,17 +203,186 @@ final class HotCodeRegistry {
         if (body == null) {
             return disable;
         }
+        return fileLoop(state, from, body) ? none : disable;
+    }
+
+    /** Enters a loop body in the state's OSR table under the backward jump at {@code from}. */
+    private boolean fileLoop(long state, long from, BodyCompiler.CompiledBody body) {
         long table = CApi.MEMORY.getLong(state + CodeState.OSR);
         if (table == 0) {
             long units = Integer.toUnsignedLong(CApi.MEMORY.getInt(state + CodeState.UNITS));
             table = api.calloc(8 * units);
             if (table == 0) {
+                return false;
+            }
+            CApi.MEMORY.putLong(table + 8 * (from / 2), body.address());
+            publish(state + CodeState.OSR, table);
+        } else {
+            publish(table + 8 * (from / 2), body.address());
+        }
+        return true;
+    }
+
+    /**
+     * The one store that makes code reachable from the callbacks (see {@link CodeState}): after a
+     * release fence, so that every earlier store (the table's entry, the compiler's bookkeeping)
+     * is visible first; one aligned 8-byte store, atomic on x86-64.
+     */
+    private static void publish(long slot, long address) {
+        VarHandle.releaseFence();
+        CApi.MEMORY.putLong(slot, address);
+    }
+
+    /**
+     * Copies a hot function's code object under the GIL and queues it for the compiler thread
+     * (translation and code generation); the state is marked {@link CodeState#PENDING} so that
+     * its {@code PY_START} keeps firing.
+     */
+    private long queueFunction(Record r, long code, long state) {
+        BodyCompiler.Capture capture;
+        try {
+            capture = compiler.capture(code, r.name);
+        } catch (RuntimeException e) {
+            r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
+            return disable;
+        }
+        r.state = new CompileOutcome(CompileState.PENDING, "");
+        boolean queued = submit(r, state, capture, body -> {
+            if (body == null) {
+                return;
+            }
+            publish(state + CodeState.ENTRY, body.address());
+            r.body = body;
+            r.state = new CompileOutcome(CompileState.COMPILED, "(" + body.codeBytes() + " bytes)");
+            log.accept("compiled: function " + r.name + " " + timing(body));
+        }, why -> r.state = new CompileOutcome(CompileState.REFUSED, why));
+        return queued ? none : disable;
+    }
+
+    /**
+     * Copies a hot loop's code object under the GIL and queues it (once per target: other
+     * backward jumps to the same target wait for the same body).
+     */
+    private long queueLoop(Record r, long code, long state, long from, long to) {
+        List<Long> waiting = r.loopsPending.get(to);
+        if (waiting == null) {
+            BodyCompiler.Capture capture;
+            try {
+                capture = compiler.captureLoop(code, r.name, Math.toIntExact(to));
+            } catch (CompileRefusedException e) {
+                r.loopRefusals.put(to, e.getMessage());
+                return disable;
+            } catch (RuntimeException e) {
+                r.loopRefusals.put(to, "compiler error: " + e);
                 return disable;
             }
-            CApi.MEMORY.putLong(state + CodeState.OSR, table);
+            List<Long> jumps = new ArrayList<>();
+            r.loopsPending.put(to, jumps);
+            boolean queued = submit(r, state, capture, body -> {
+                r.loopsPending.remove(to);
+                if (body == null) {
+                    return;
+                }
+                r.loopBodies.put(to, body);
+                for (long jump : jumps) {
+                    fileLoop(state, jump, body);
+                }
+                log.accept("compiled: loop @" + to + " of " + r.name + " " + timing(body));
+            }, why -> {
+                r.loopsPending.remove(to);
+                r.loopRefusals.put(to, why);
+            });
+            if (!queued) {
+                return disable;
+            }
+            waiting = jumps;
         }
-        CApi.MEMORY.putLong(table + 8 * (from / 2), body.address());
+        waiting.add(from);
         return none;
+    }
+
+    private static String timing(BodyCompiler.CompiledBody body) {
+        return String.format(Locale.ROOT, "off the Python thread in %.2f ms after %.2f ms queued",
+                body.nanos() / 1e6, body.queuedNanos() / 1e6);
+    }
+
+    /**
+     * Queues a captured code object. On the compiler thread, under this registry's monitor: a body whose
+     * code object is still alive goes to {@code publish}; one whose code object died meanwhile is
+     * discarded ({@code publish} gets null, and must only update the record); a failure goes to
+     * {@code fail}. The state's {@link CodeState#PENDING} flag is set while any of its compiles is
+     * outstanding.
+     *
+     * @return false if the compiler thread is stopped (exit): nothing was queued, the record says so
+     */
+    private boolean submit(Record r, long state, BodyCompiler.Capture capture,
+                           Consumer<BodyCompiler.CompiledBody> publish, Consumer<String> fail) {
+        boolean queued = background.submit(new BackgroundCompiler.Job() {
+            @Override
+            public BodyCompiler.Translation translate() throws CompileRefusedException {
+                // The co_extra free path waits on this lock before the code object's constants
+                // are freed (code_dealloc frees co_extra first).
+                synchronized (r.life) {
+                    return r.dead ? null : compiler.translate(capture);
+                }
+            }
+
+            @Override
+            public void compiled(BodyCompiler.CompiledBody body) {
+                synchronized (HotCodeRegistry.this) {
+                    if (r.code == 0) {
+                        int freed = compiler.discard(body);
+                        publish.accept(null);
+                        fail.accept("code object died while compiling");
+                        CodeCache cache = Jit.host().codeCache();
+                        log.accept("released: " + r.name + " died while its body was compiled; " + freed
+                                + " bytes discarded; code cache: " + cache.liveBlobs() + " blobs, "
+                                + cache.mappedBytes() + " bytes mapped");
+                    } else {
+                        publish.accept(body);
+                        settle(r, state);
+                    }
+                }
+            }
+
+            @Override
+            public void failed(String why) {
+                synchronized (HotCodeRegistry.this) {
+                    fail.accept(why);
+                    if (r.code != 0) {
+                        settle(r, state);
+                    }
+                }
+            }
+        });
+        if (!queued) {
+            fail.accept("compile cancelled at exit");
+            return false;
+        }
+        if (r.pending++ == 0) {
+            CApi.MEMORY.putInt(state + CodeState.FLAGS,
+                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.PENDING);
+        }
+        return true;
+    }
+
+    /** One compile of a live code object is over: the last one clears {@link CodeState#PENDING}. */
+    private void settle(Record r, long state) {
+        if (--r.pending == 0) {
+            CApi.MEMORY.putInt(state + CodeState.FLAGS,
+                    CApi.MEMORY.getInt(state + CodeState.FLAGS) & ~CodeState.PENDING);
+        }
+    }
+
+    /**
+     * Exit: stops the compiler thread (queued compiles are cancelled, the one in flight finishes)
+     * so that no body is published after the statistics are read. Must not be called holding
+     * this monitor (the compiler thread publishes under it).
+     */
+    void stopCompiling() {
+        if (background != null) {
+            background.stop();
+        }
     }
 
     private static String loopText(Record r, long to) {
@@ -188,17 +391,59 @@ final class HotCodeRegistry {
             return "loop compiled (" + body.codeBytes() + " bytes)";
         }
         String refused = r.loopRefusals.get(to);
+        if (refused == null && r.loopsPending.containsKey(to)) {
+            return "loop compile pending";
+        }
         return refused != null ? "loop not compiled: " + refused : r.state.summary();
     }
 
     /**
-     * A recorded state's code object died: keep its final counts, free the memory.
+     * A recorded state's code object died (its {@code co_extra} free function, on a Python thread
+     * holding the GIL): free its bodies (no frame can enter them any more), keep its final counts,
+     * free the state. Under the monitor, so the compiler thread cannot publish into the state
+     * meanwhile; a compile still in flight is discarded when it completes.
      *
      * @param state the state
      */
     synchronized void released(long state) {
+        long body = CApi.MEMORY.getLong(state + CodeState.ENTRY);
+        if (body != 0 && compiler != null) {
+            CApi.MEMORY.putLong(state + CodeState.ENTRY, 0);
+            int freed = compiler.release(body);
+            CodeCache cache = Jit.host().codeCache();
+            log.accept("released: compiled body 0x" + Long.toHexString(body) + " of a dead code object, "
+                    + freed + " bytes freed; code cache: " + cache.liveBlobs() + " blobs, "
+                    + cache.mappedBytes() + " bytes mapped");
+        }
+        long table = CApi.MEMORY.getLong(state + CodeState.OSR);
+        if (table != 0) {
+            // Back edges to one loop header share its body: release each body once.
+            Set<Long> loopBodies = new HashSet<>();
+            long units = Integer.toUnsignedLong(CApi.MEMORY.getInt(state + CodeState.UNITS));
+            for (long u = 0; u < units; u++) {
+                long loopBody = CApi.MEMORY.getLong(table + 8 * u);
+                if (loopBody != 0) {
+                    loopBodies.add(loopBody);
+                }
+            }
+            CApi.MEMORY.putLong(state + CodeState.OSR, 0);
+            int freed = 0;
+            for (long loopBody : loopBodies) {
+                freed += compiler == null ? 0 : compiler.release(loopBody);
+            }
+            api.free(table);
+            if (!loopBodies.isEmpty()) {
+                log.accept("released: " + loopBodies.size() + " loop bodies of a dead code object, "
+                        + freed + " bytes freed");
+            }
+        }
         Record r = records.remove(state);
         if (r != null) {
+            // Waits for a translation of this code in flight (it reads the constants, which
+            // code_dealloc frees after this returns); at most one translation's time.
+            synchronized (r.life) {
+                r.dead = true;
+            }
             snapshot(r, state);
             r.code = 0;
             released.add(r);
@@ -262,9 +507,12 @@ final class HotCodeRegistry {
     private static List<String> report(BodyCompiler.CompiledBody body) {
         BodyCounters.Snapshot counts = body.counters().snapshot();
         List<String> lines = new ArrayList<>();
+        String queued = body.background()
+                ? String.format(Locale.ROOT, ", queued %.2f ms", body.queuedNanos() / 1e6) : "";
         lines.add(String.format(Locale.ROOT,
-                "compiled in %.2f ms: %d IR instructions, %d bytes; entries %d, instructions %d",
-                body.nanos() / 1e6, body.irInstructions(), body.codeBytes(), counts.entries(), counts.instructions()));
+                "compiled in %.2f ms: %d IR instructions, %d bytes%s; entries %d, instructions %d",
+                body.nanos() / 1e6, body.irInstructions(), body.codeBytes(), queued, counts.entries(),
+                counts.instructions()));
         counts.sites().stream().filter(c -> c.count() > 0)
                 .sorted(Comparator.comparingLong(BodyCounters.SiteCount::count).reversed())
                 .forEach(c -> lines.add(c.site().text() + ": " + c.count()));

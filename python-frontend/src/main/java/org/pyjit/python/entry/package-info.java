@@ -7,8 +7,8 @@
  * <ul>
  *   <li>Per event only machine code runs: Java is entered once per code object (to attach its
  *       counter state in {@code co_extra}), once per hot code object or loop (the location is
- *       then disabled with {@code sys.monitoring.DISABLE}), and once when a recorded code object
- *       dies.
+ *       then disabled with {@code sys.monitoring.DISABLE}, or runs a body once one is
+ *       installed), and once when a recorded code object dies.
  *   <li>Every location stops firing after at most {@code min(threshold, COUNT_LIMIT)} events
  *       (forward jumps after one), so the total cost is bounded by
  *       (code objects + loops) × min(threshold, 65536) × one event (~15-20 ns).
@@ -19,6 +19,10 @@
  *   <li>Installation runs on CPython's main thread holding the GIL, before the program or (when
  *       deferred) from a pending call; nothing is queued into CPython once its interpreter is
  *       being finalised ({@code DeferredInstall}'s exit-callback gate).
+ *   <li>The compiler thread ({@code BackgroundCompiler}) never holds the GIL and never touches a
+ *       Python object: it compiles IR translated under the GIL and writes only code states
+ *       (libc memory), under the registry's monitor and only for code objects not yet released.
+ *       A location whose body is pending keeps firing ({@code None}) without calling Java.
  * </ul>
  */
 package org.pyjit.python.entry;

@@ -39,7 +39,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
             LaunchEnvironment.PRELOADED_VARIABLE);
 
     private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
-            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_DUMP");
+            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_COMPILE_SYNC", "PYJIT_DUMP");
 
     /** Validates and freezes. */
     public JitOptions {
@@ -79,7 +79,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
         }
         return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
                 + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
-                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_DUMP, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
+                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_DUMP, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
     }
 
     /**
@@ -91,6 +91,18 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
      */
     public static boolean compileRequested(Map<String, String> env) {
         return "1".equals(env.get("PYJIT_COMPILE"));
+    }
+
+    /**
+     * {@code PYJIT_COMPILE_SYNC=1}: compile in the hot upcall, on the Python thread, as with
+     * {@code PYJIT_THRESHOLD=1} (otherwise hot bodies are compiled on a compiler thread and
+     * installed when ready).
+     *
+     * @param env the process environment
+     * @return whether compilation is synchronous at every threshold
+     */
+    public static boolean compileSynchronously(Map<String, String> env) {
+        return "1".equals(env.get("PYJIT_COMPILE_SYNC"));
     }
 
     /**

@@ -133,6 +133,7 @@ public final class Launcher {
             }
             EntryPoints entry = main.entry;
             if (entry != null) {
+                entry.stopCompiling();
                 for (HotCode h : entry.hotCode()) {
                     stats.add(new JitStats.Row(h.name(), h.calls(), h.backEdges(), h.state().text()));
                 }

@@ -185,6 +185,8 @@ class CompiledEntryTest {
         Outcome py = python(program);
         Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
         env.put("PYJIT_COMPILE", "1");
+        // The loop is compiled in the hot upcall, so the rest of this very call runs compiled.
+        env.put("PYJIT_COMPILE_SYNC", "1");
         env.put("PYJIT_STATS", "1");
         Outcome jit = pyjit(program, env);
         assertEquals(py.exitStatus(), jit.exitStatus(), jit.err());
@@ -208,6 +210,8 @@ class CompiledEntryTest {
         Outcome py = python(program);
         Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
         env.put("PYJIT_COMPILE", "1");
+        // The loop is compiled in the hot upcall, so the rest of this very call runs compiled.
+        env.put("PYJIT_COMPILE_SYNC", "1");
         env.put("PYJIT_STATS", "1");
         Outcome jit = pyjit(program, env);
         assertEquals(0, jit.exitStatus(), jit.err());
@@ -221,6 +225,8 @@ class CompiledEntryTest {
         Path log = dir.resolve("osr_spin.log");
         Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
         env.put("PYJIT_COMPILE", "1");
+        // The loop is compiled in the hot upcall, so the rest of this very call runs compiled.
+        env.put("PYJIT_COMPILE_SYNC", "1");
         env.put("PYJIT_LOG", log.toString());
         Interrupted expected = interrupt(PythonProcesses.python(), program, PythonProcesses.baseEnvironment());
         Interrupted actual = interrupt(PythonProcesses.pyjit(), program, env);
