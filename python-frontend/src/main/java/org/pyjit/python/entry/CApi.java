@@ -47,6 +47,8 @@ final class CApi {
     private final long unicodeAsUtf8;
     private final long longAsLong;
     private final long errClear;
+    private final long errExceptionMatches;
+    private final long excException;
     private final long decRef;
 
     private CApi(Library python, Library libc) throws EntryException {
@@ -63,6 +65,8 @@ final class CApi {
         unicodeAsUtf8 = symbol(python, "PyUnicode_AsUTF8");
         longAsLong = symbol(python, "PyLong_AsLong");
         errClear = symbol(python, "PyErr_Clear");
+        errExceptionMatches = symbol(python, "PyErr_ExceptionMatches");
+        excException = MEMORY.getLong(symbol(python, "PyExc_Exception"));
         decRef = symbol(python, "Py_DecRef");
         free = symbol(libc, "free");
         threadStateGet = symbol(python, "PyThreadState_Get");
@@ -211,6 +215,14 @@ final class CApi {
         } finally {
             MEMORY.freeMemory(n);
         }
+    }
+
+    /**
+     * Whether the set exception is an {@code Exception}; false for {@code KeyboardInterrupt} and
+     * {@code SystemExit}, which in installation code can only come from a signal handler.
+     */
+    boolean errIsException() {
+        return call(errExceptionMatches, excException) != 0;
     }
 
     /** {@code PyErr_Clear()}. */

@@ -9,6 +9,7 @@ import com.kenai.jffi.Library;
 import com.kenai.jffi.Type;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.pyjit.python.layout.CPythonLayout;
 import org.pyjit.python.layout.CPythonLayout.EvalBreaker;
 
@@ -39,7 +40,7 @@ public final class DeferredInstall {
     private static final CallContext PTR_0 = context(Type.SINT64, 0);
 
     private final CPythonLayout layout;
-    private final Consumer<EntryCode> install;
+    private final Predicate<EntryCode> install;
     private final Consumer<String> warn;
     private final long gate;
     private final long trylock;
@@ -49,7 +50,7 @@ public final class DeferredInstall {
     /** The pending call's native thunk: queued in CPython, so it must never be freed. */
     private static volatile Closure.Handle pendingCall;
 
-    private DeferredInstall(CPythonLayout layout, Consumer<EntryCode> install, Consumer<String> warn, long gate,
+    private DeferredInstall(CPythonLayout layout, Predicate<EntryCode> install, Consumer<String> warn, long gate,
                             Library python, Library libc) throws EntryException {
         this.layout = layout;
         this.install = install;
@@ -74,7 +75,7 @@ public final class DeferredInstall {
      * @throws EntryException if the exit callback cannot be registered (then nothing is armed)
      */
     public static void arm(Library python, CPythonLayout layout, CompletableFuture<EntryCode> code,
-                           Consumer<EntryCode> install, Consumer<String> warn) throws EntryException {
+                           Predicate<EntryCode> install, Consumer<String> warn) throws EntryException {
         Library libc = Library.getDefault();
         long gate = CApi.MEMORY.allocateMemory(MUTEX_BYTES, true);
         DeferredInstall deferred = new DeferredInstall(layout, install, warn, gate, python, libc);
@@ -100,12 +101,16 @@ public final class DeferredInstall {
     /** On the compiling thread: queues the installation unless CPython is finalising. */
     private void request(EntryCode code) {
         Closure.Handle handle = ClosureManager.getInstance().newClosure(buffer -> {
+            int status = 0;
             try {
-                install.accept(code);
+                // A signal handler that raised during installation: -1 with its exception set makes
+                // CPython raise it in the program where the pending call interrupted it, as the
+                // signal would have without us (clearing it lost Ctrl-C).
+                status = install.test(code) ? -1 : 0;
             } catch (Throwable t) {
                 warn.accept("running without the JIT: " + t);
             }
-            buffer.setIntReturn(0);
+            buffer.setIntReturn(status);
         }, INT_1);
         pendingCall = handle;
         Invoker invoker = Invoker.getInstance();

@@ -14,6 +14,29 @@ public final class EntryException extends Exception {
      * @param message what went wrong
      */
     public EntryException(String message) {
+        this(message, false);
+    }
+
+    private final boolean interrupted;
+
+    private EntryException(String message, boolean interrupted) {
         super(message);
+        this.interrupted = interrupted;
+    }
+
+    /**
+     * Installation ran Python code that a signal handler interrupted ({@code KeyboardInterrupt},
+     * or whatever the program's handler raised): the exception is left set for the program.
+     *
+     * @param what the step that was interrupted
+     * @return the failure
+     */
+    static EntryException interrupted(String what) {
+        return new EntryException(what + " was interrupted by a signal handler's exception", true);
+    }
+
+    /** Whether the Python exception that stopped installation is still set, for the program. */
+    public boolean interrupted() {
+        return interrupted;
     }
 }

@@ -104,8 +104,7 @@ public final class EntryPoints {
         }
         long probe = api.runFile("import sys\nDISABLE = sys.monitoring.DISABLE\n", globals);
         if (probe == 0) {
-            api.errClear();
-            throw new EntryException("sys.monitoring is not available");
+            throw failure(api, "sys.monitoring is not available", "probing sys.monitoring");
         }
         api.decRef(probe);
         long disable = api.dictGetItem(globals, "DISABLE");
@@ -126,7 +125,7 @@ public final class EntryPoints {
         // Threshold 1 compiles in the upcall: the first call runs compiled, entry counts are exact.
         boolean synchronous = threshold == 1 || JitOptions.compileSynchronously(System.getenv());
         HotCodeRegistry registry = new HotCodeRegistry(api, code.layout, extraIndex, disable, compiler, synchronous,
-                log);
+                JitOptions.osrRequested(System.getenv()), log);
         List<Closure.Handle> closures = new ArrayList<>();
         ClosureManager closuresOf = ClosureManager.getInstance();
         CallContext attach = context(Type.SINT64, 1);
@@ -180,8 +179,7 @@ public final class EntryPoints {
         }
         long ran = api.runFile(REGISTER, globals);
         if (ran == 0) {
-            api.errClear();
-            throw new EntryException("registering the callbacks raised");
+            throw failure(api, "registering the callbacks raised", "registering the callbacks");
         }
         api.decRef(ran);
         String error = api.dictString(globals, "error");
@@ -192,6 +190,21 @@ public final class EntryPoints {
                 + extraIndex + "; threshold " + threshold + "; " + code.codeBytes() + " bytes of machine code compiled in "
                 + String.format("%.1f", code.compileNanos() / 1e6) + " ms");
         return new EntryPoints(registry, code, closures);
+    }
+
+    /**
+     * The failure of a Python step of installation. Installation runs Python code, so a signal
+     * that arrives meanwhile (a pending call from {@code DeferredInstall} runs while the program
+     * is running) has its handler run there: its exception ({@code KeyboardInterrupt}, or what the
+     * program's handler raised; the steps catch {@code Exception} themselves) is the program's and
+     * stays set, and the caller hands it on. Anything else is cleared.
+     */
+    private static EntryException failure(CApi api, String message, String step) {
+        if (!api.errIsException()) {
+            return EntryException.interrupted(step);
+        }
+        api.errClear();
+        return new EntryException(message);
     }
 
     private static CallContext context(Type returns, int params) {

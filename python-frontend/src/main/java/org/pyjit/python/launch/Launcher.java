@@ -222,7 +222,9 @@ public final class Launcher {
             }
             if (entryCode != null && (waitForEntryPoints || entryCode.isDone())) {
                 try {
-                    installEntryPoints(entryCode.join());
+                    if (installEntryPoints(entryCode.join())) {
+                        lib.errClear(); // no program yet to receive a signal handler's exception
+                    }
                 } catch (RuntimeException e) {
                     log.log("warning", "running without the JIT: " + e);
                 }
@@ -253,15 +255,20 @@ public final class Launcher {
         /**
          * Installs the entry points, on the main thread holding the GIL; a failure is one warning
          * in the log and no JIT.
+         *
+         * @return whether a signal handler's exception interrupted installation and is still set
+         *     (the caller must hand it to the program or clear it)
          */
-        private void installEntryPoints(EntryCode code) {
+        private boolean installEntryPoints(EntryCode code) {
             try {
                 entry = EntryPoints.install(lib.library(), code, threshold, line -> log.log("jit", line));
             } catch (EntryException e) {
                 log.log("warning", "running without the JIT: " + e.getMessage());
+                return e.interrupted();
             } catch (RuntimeException e) {
                 log.log("warning", "running without the JIT: " + e);
             }
+            return false;
         }
     }
 }

@@ -20,6 +20,7 @@ import org.pyjit.python.layout.CPythonVersion;
  */
 public final class LibPython {
 
+    private static final CallContext VOID_0 = NativeCalls.context(Type.VOID, 0);
     private static final CallContext VOID_1 = NativeCalls.context(Type.VOID, 1);
     private static final CallContext PTR_0 = NativeCalls.context(Type.SINT64, 0);
     private static final CallContext PTR_2 = NativeCalls.context(Type.SINT64, 2);
@@ -40,6 +41,7 @@ public final class LibPython {
     private final long runtime;
     private final long interpreterMain;
     private final long atExit;
+    private final long errClear;
     /** Closures handed to C; referenced here so that they are never freed. */
     private final java.util.List<com.kenai.jffi.Closure.Handle> closures = new java.util.ArrayList<>();
 
@@ -58,6 +60,7 @@ public final class LibPython {
         runtime = NativeCalls.symbol(library, "_PyRuntime", where);
         interpreterMain = NativeCalls.symbol(library, "PyInterpreterState_Main", where);
         atExit = NativeCalls.symbol(library, "Py_AtExit", where);
+        errClear = NativeCalls.symbol(library, "PyErr_Clear", where);
     }
 
     /**
@@ -148,6 +151,11 @@ public final class LibPython {
     /** {@code Py_RunMain()}: runs the program, finalises, returns the exit status. */
     int runMain() {
         return (int) NativeCalls.INVOKER.invokeN0(INT_0, runMain);
+    }
+
+    /** {@code PyErr_Clear()} (GIL held). */
+    void errClear() {
+        NativeCalls.INVOKER.invokeN0(VOID_0, errClear);
     }
 
     /**
