@@ -69,6 +69,8 @@ final class HotCodeRegistry {
     private final long disable;
     private final long none;
     private final BodyCompiler compiler;
+    /** Whether loops hot inside a running call are compiled ({@code PYJIT_OSR=1}). */
+    private final boolean osr;
     /** The compiler thread, or null: compile on the Python thread, in the hot upcall. */
     private final BackgroundCompiler background;
     private final Consumer<String> log;
@@ -80,9 +82,11 @@ final class HotCodeRegistry {
      * @param compiler compiles hot functions and loops, or null: none is compiled
      * @param synchronous compile in the hot upcall (the event that made the code hot runs the
      *     body); otherwise translate there and compile on a {@link BackgroundCompiler}
+     * @param osr compile loops that get hot inside a running call ({@code PYJIT_OSR=1})
      */
     HotCodeRegistry(CApi api, CPythonLayout layout, long extraIndex, long disable, BodyCompiler compiler,
-                    boolean synchronous, Consumer<String> log) {
+                    boolean synchronous, boolean osr, Consumer<String> log) {
+        this.osr = osr;
         this.api = api;
         this.none = api.none;
         this.compiler = compiler;
@@ -181,6 +185,9 @@ final class HotCodeRegistry {
      * {@code DISABLE} if the loop cannot be compiled.
      */
     private long loop(Record r, long code, long state, long from, long to) {
+        if (!osr) {
+            return disable;
+        }
         CompileState kind = r.state.state();
         if (kind == CompileState.GENERATOR || kind == CompileState.BODY) {
             r.loopRefusals.put(to, kind.text());

@@ -39,7 +39,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
             LaunchEnvironment.PRELOADED_VARIABLE);
 
     private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
-            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_COMPILE_SYNC", "PYJIT_DUMP");
+            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_COMPILE_SYNC", "PYJIT_OSR", "PYJIT_DUMP");
 
     /** Validates and freezes. */
     public JitOptions {
@@ -79,7 +79,8 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
         }
         return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
                 + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
-                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_DUMP, PYJIT_PYTHON, PYJIT_JAVA_OPTS)");
+                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_OSR, PYJIT_DUMP, PYJIT_PYTHON,"
+                + " PYJIT_JAVA_OPTS)");
     }
 
     /**
@@ -91,6 +92,18 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
      */
     public static boolean compileRequested(Map<String, String> env) {
         return "1".equals(env.get("PYJIT_COMPILE"));
+    }
+
+    /**
+     * {@code PYJIT_OSR=1} (with {@code PYJIT_COMPILE=1}): loops that get hot inside a running call
+     * are compiled and entered from their back edge. Opt-in while a crash it causes in a long
+     * CPython regression run is open (docs/pyjit-jit.md §12).
+     *
+     * @param env the process environment
+     * @return whether on-stack replacement is on
+     */
+    public static boolean osrRequested(Map<String, String> env) {
+        return "1".equals(env.get("PYJIT_OSR"));
     }
 
     /**

@@ -187,6 +187,7 @@ class CompiledEntryTest {
         env.put("PYJIT_COMPILE", "1");
         // The loop is compiled in the hot upcall, so the rest of this very call runs compiled.
         env.put("PYJIT_COMPILE_SYNC", "1");
+        env.put("PYJIT_OSR", "1");
         env.put("PYJIT_STATS", "1");
         Outcome jit = pyjit(program, env);
         assertEquals(py.exitStatus(), jit.exitStatus(), jit.err());
@@ -212,6 +213,7 @@ class CompiledEntryTest {
         env.put("PYJIT_COMPILE", "1");
         // The loop is compiled in the hot upcall, so the rest of this very call runs compiled.
         env.put("PYJIT_COMPILE_SYNC", "1");
+        env.put("PYJIT_OSR", "1");
         env.put("PYJIT_STATS", "1");
         Outcome jit = pyjit(program, env);
         assertEquals(0, jit.exitStatus(), jit.err());
@@ -227,6 +229,7 @@ class CompiledEntryTest {
         env.put("PYJIT_COMPILE", "1");
         // The loop is compiled in the hot upcall, so the rest of this very call runs compiled.
         env.put("PYJIT_COMPILE_SYNC", "1");
+        env.put("PYJIT_OSR", "1");
         env.put("PYJIT_LOG", log.toString());
         Interrupted expected = interrupt(PythonProcesses.python(), program, PythonProcesses.baseEnvironment());
         Interrupted actual = interrupt(PythonProcesses.pyjit(), program, env);
