@@ -78,3 +78,27 @@ for k in range(3):
     print(loop_over(0.5, 1.25), loop_over("a", "b"), loop_over(True, True), loop_over(2**40, 1))
     print(loop_over(1, 2**29), loop_over(-5, -1), loop_over(1, False))
     print(rebinds(10), divides(10))
+
+
+def over_range(n, k):
+    # The loop variable is unbound at the first entry (guard fails once per call), then the
+    # range iterator is advanced in machine code; sums pass 2^63 and leave at the addition.
+    t = 0
+    for i in range(n):
+        t += i * k
+    return t
+
+
+def two_back_edges(a, b, s):
+    # Both sides of the if jump back: not an int loop (one back edge only).
+    t = 0
+    for i in range(a, b, s):
+        t = t - i
+        if t < -100:
+            t = t + 7
+    return t, i
+
+
+for k in range(3):
+    print(over_range(1000, 3), over_range(0, 1), over_range(10000, 2**40), over_range(5000, -(2**50)))
+    print(two_back_edges(10, -500, -7), two_back_edges(-2**62, -2**62 + 50, 3))

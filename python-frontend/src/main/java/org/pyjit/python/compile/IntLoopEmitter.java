@@ -21,11 +21,13 @@ import org.pyjit.python.bytecode.Successor;
  *
  * <p><b>Guards</b> (at the header, every time control reaches it): each candidate local is
  * non-NULL, of exact type {@code int} and at most two 30-bit digits ({@code lv_tag < 24}, so
- * {@code |v| < 2^60}); a failure continues in the generic code of the header. <b>Overflow rule</b>: values live in i64;
+ * {@code |v| < 2^60}), and a FOR_ITER header's iterator is a {@code range} iterator of C longs;
+ * a failure continues in the generic code of the header. <b>Overflow rule</b>: values live in i64;
  * add, subtract and multiply are overflow-checked ({@code iadd_overflow} etc.), and an overflow
  * leaves at that BINARY_OP, whose generic code then computes the exact (big) int from the boxed
  * operands. Boxing at exits uses the cached small ints or {@code PyLong_FromLongLong}, so any i64
- * is exact. <b>Exits</b>: leaving the loop, an overflow, or the eval breaker set at the back edge
+ * is exact. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER), an
+ * overflow, or the eval breaker set at the back edge
  * (that exit goes to the generic JUMP_BACKWARD, which handles it and comes back to the header)
  * box every local the loop writes into its frame slot (releasing the object the slot held since
  * the header) and the loop's own stack values into their slots, then continue in the generic code
@@ -37,6 +39,10 @@ final class IntLoopEmitter {
 
     /** {@code lv_tag} below this: at most two digits, {@code |v| < 2^60}. */
     private static final long TWO_DIGIT_TAG_LIMIT = 24;
+    /** {@code _PyRangeIterObject}'s {@code long start, step, len} (3.12.1, measured with ctypes). */
+    private static final int RANGE_START = 16;
+    private static final int RANGE_STEP = 24;
+    private static final int RANGE_LEN = 32;
 
     private final Translator t;
     private final FunctionBuilder b;
@@ -78,6 +84,10 @@ final class IntLoopEmitter {
             check(b.icmpImm(IntCC.ULT, tag, TWO_DIGIT_TAG_LIMIT), guardFailed);
             b.defVar(v, twoDigitValue(o, tag));
         }
+        if (loop.header().base() == org.pyjit.python.layout.Opcode.FOR_ITER) {
+            Value iterator = b.load(Type.I64, t.frame(), t.stackOffset(loop.depth() - 1));
+            check(b.icmp(IntCC.EQ, t.type(iterator), t.constant(CSymbol.RANGE_ITER_TYPE)), guardFailed);
+        }
         t.countSite(new ExitSite(loop.header().byteOffset(), ExitReason.INT_LOOP, ""));
         for (int unit : loop.blockStarts()) {
             blocks.put(unit, b.createBlock());
@@ -111,7 +121,10 @@ final class IntLoopEmitter {
         b.switchToBlock(ok);
     }
 
-    /** The body: one IR block per bytecode block, the loop's stack as IR values within a block. */
+    /**
+     * The body: one IR block per bytecode block, the loop's stack as IR values (empty at a join,
+     * carried into a block only fallen into).
+     */
     private void body() {
         Deque<Value> stack = new ArrayDeque<>();
         Value condition = null;
@@ -120,7 +133,9 @@ final class IntLoopEmitter {
         for (Instruction i : loop.body()) {
             if (blocks.containsKey(i.start())) {
                 b.switchToBlock(blocks.get(i.start()));
-                stack.clear();
+                if (loop.joins().contains(i.start())) {
+                    stack.clear();
+                }
                 executed = 0;
                 open = true;
             }
@@ -130,6 +145,23 @@ final class IntLoopEmitter {
             executed++;
             switch (i.base()) {
                 case NOP -> { }
+                case FOR_ITER -> {
+                    // 3.12 FOR_ITER_RANGE: len <= 0 is exhaustion (left to the generic FOR_ITER);
+                    // else start is the item, start += step, len -= 1.
+                    Value iterator = b.load(Type.I64, t.frame(), t.stackOffset(loop.depth() - 1));
+                    Value remaining = b.load(Type.I64, iterator, RANGE_LEN);
+                    Block exhausted = b.createBlock();
+                    Block item = b.createBlock();
+                    b.brif(b.icmpImm(IntCC.SLE, remaining, 0), exhausted, item);
+                    b.switchToBlock(exhausted);
+                    bump(executed - 1);
+                    leave(bottomUp(stack), i.start());
+                    b.switchToBlock(item);
+                    Value value = b.load(Type.I64, iterator, RANGE_START);
+                    b.store(b.iadd(value, b.load(Type.I64, iterator, RANGE_STEP)), iterator, RANGE_START);
+                    b.store(b.iaddImm(remaining, -1), iterator, RANGE_LEN);
+                    stack.push(value);
+                }
                 case LOAD_FAST, LOAD_FAST_CHECK -> stack.push(b.useVar(vars.get(i.oparg())));
                 case LOAD_CONST -> stack.push(b.iconst(Type.I64, loop.constants().get(i.oparg())));
                 case STORE_FAST -> b.defVar(vars.get(i.oparg()), stack.pop());
@@ -229,7 +261,8 @@ final class IntLoopEmitter {
             Value boxed = box(stack.get(k), at, loop.depth() + k);
             b.store(boxed, t.frame(), t.stackOffset(loop.depth() + k));
         }
-        b.jump(t.segment(unit));
+        // The header's own generic code: its segment block starts with the guards.
+        b.jump(unit == loop.header().start() ? generic : t.segment(unit));
     }
 
     /** A new reference to the int {@code v}: a cached small int, or {@code PyLong_FromLongLong}. */

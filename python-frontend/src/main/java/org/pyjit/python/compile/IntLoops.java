@@ -21,10 +21,12 @@ import org.pyjit.python.layout.Opcode;
  * is an int.
  *
  * <p>A loop qualifies when every instruction of the loop is compiled (not instrumented) and is a
- * NOP, LOAD_FAST / LOAD_FAST_CHECK / STORE_FAST, LOAD_CONST of a compact int ({@code |v| < 2^30}),
+ * NOP, LOAD_FAST / LOAD_FAST_CHECK / STORE_FAST, the header's FOR_ITER (over a {@code range} iterator,
+ * guarded), LOAD_CONST of a compact int ({@code |v| < 2^30}),
  * BINARY_OP add / subtract / multiply (in-place forms included), a COMPARE_OP ({@code < <= == !=
  * > >=}) directly followed by the POP_JUMP_IF_FALSE / _TRUE that consumes it, JUMP_FORWARD, or the
- * backward jump itself; and every bytecode block of the loop starts with the header's stack depth.
+ * backward jump itself; and every bytecode block of the loop that a jump goes to starts with the
+ * header's stack depth (the others are only fallen into from the previous instruction).
  * By induction every value on the loop's own stack is then an int when every local it touches is
  * one at the header: the locals are the loop's <em>candidates</em>, all guarded there (see
  * {@link IntLoopEmitter}). A local rebound to anything else inside the loop (a call, a float
@@ -46,16 +48,19 @@ final class IntLoops {
      * @param stored the locals the loop writes (boxed back into the frame on every exit)
      * @param constants the value of each LOAD_CONST argument used
      * @param blockStarts the first units of the loop's bytecode blocks (the header included)
+     * @param joins the block starts some jump goes to (the header included): they start with the
+     *     header's stack depth; the other blocks are reached by falling through only
      */
     record IntLoop(Instruction header, Instruction backEdge, List<Instruction> body, int depth,
                    SortedSet<Integer> locals, SortedSet<Integer> stored, Map<Integer, Long> constants,
-                   SortedSet<Integer> blockStarts) {
+                   SortedSet<Integer> blockStarts, SortedSet<Integer> joins) {
         IntLoop {
             body = List.copyOf(body);
             locals = new TreeSet<>(locals);
             stored = new TreeSet<>(stored);
             constants = Map.copyOf(constants);
             blockStarts = new TreeSet<>(blockStarts);
+            joins = new TreeSet<>(joins);
         }
 
         /** Whether a jump target is in the loop (else it is an exit). */
@@ -90,7 +95,8 @@ final class IntLoops {
             return Optional.empty();
         }
         Instruction last = backEdge;
-        List<Instruction> range = all.stream().filter(i -> i.start() >= headerUnit && i.start() <= last.start()).toList();
+        List<Instruction> range = all.stream()
+                .filter(i -> i.start() >= headerUnit && i.start() <= last.start()).toList();
         if (range.isEmpty() || range.get(0).start() != headerUnit) {
             return Optional.empty();
         }
@@ -108,10 +114,23 @@ final class IntLoops {
         SortedSet<Integer> locals = new TreeSet<>();
         SortedSet<Integer> stored = new TreeSet<>();
         Map<Integer, Long> constants = new TreeMap<>();
+        SortedSet<Integer> joins = new TreeSet<>();
+        for (Instruction i : all) {
+            for (Successor s : analysis.code().successors(i)) {
+                if (s.kind() != Successor.Kind.NEXT && blockStarts.contains(s.target())) {
+                    joins.add(s.target());
+                }
+            }
+        }
         for (int k = 0; k < body.size(); k++) {
             Instruction i = body.get(k);
-            if (blockStarts.contains(i.start()) && depths.before(i).orElseThrow() != depth) {
-                return Optional.empty();
+            if (blockStarts.contains(i.start())) {
+                // A join starts at the header's depth; a block reached only by falling through
+                // from the previous instruction of the loop inherits its stack.
+                boolean fallThrough = k > 0 && body.get(k - 1).next() == i.start();
+                if (joins.contains(i.start()) ? depths.before(i).orElseThrow() != depth : !fallThrough) {
+                    return Optional.empty();
+                }
             }
             boolean fits = switch (i.base()) {
                 case NOP -> true;
@@ -134,6 +153,8 @@ final class IntLoops {
                         && isConditionalJump(body.get(k + 1));
                 case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP
                         && body.get(k - 1).next() == i.start() && !blockStarts.contains(i.start());
+                // A range iterator's next item, the loop's header (guarded to be one).
+                case FOR_ITER -> k == 0 && depth >= 1;
                 case JUMP_FORWARD -> true;
                 case JUMP_BACKWARD -> i == last;
                 default -> false;
@@ -142,7 +163,7 @@ final class IntLoops {
                 return Optional.empty();
             }
         }
-        return Optional.of(new IntLoop(body.get(0), backEdge, body, depth, locals, stored, constants, blockStarts));
+        return Optional.of(new IntLoop(body.get(0), backEdge, body, depth, locals, stored, constants, blockStarts, joins));
     }
 
     private static boolean isConditionalJump(Instruction i) {
