@@ -68,6 +68,11 @@ enum CSymbol {
     LOOKUP_SPECIAL("_PyObject_LookupSpecial"),
     CALL_NO_ARGS("PyObject_CallNoArgs"),
     LONG_TYPE("PyLong_Type"),
+    /**
+     * {@code range} iterators of C longs: an int loop's FOR_ITER reads and advances its
+     * {@code long start, step, len} at offsets 16, 24, 32 (3.12 {@code _PyRangeIterObject}).
+     */
+    RANGE_ITER_TYPE("PyRangeIter_Type"),
     FLOAT_TYPE("PyFloat_Type"),
     LONG_FROM_LONG_LONG("PyLong_FromLongLong"),
     FLOAT_FROM_DOUBLE("PyFloat_FromDouble"),

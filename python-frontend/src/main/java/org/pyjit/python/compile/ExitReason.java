@@ -27,7 +27,13 @@ public enum ExitReason {
     /** An exception inside a try block: unwound in compiled code, the handler runs interpreted. */
     TO_HANDLER("exception to handler", ExitKind.HANDLER),
     /** An exception leaving the frame: the interpreter unwinds it. */
-    ERROR("exception", ExitKind.ERROR);
+    ERROR("exception", ExitKind.ERROR),
+    /** An int loop's guards held at its header: the loop runs on machine integers ({@link IntLoops}). */
+    INT_LOOP("int loop", ExitKind.INT_LOOP),
+    /** An int loop's guards failed at its header (a local not a compact int): the generic loop runs. */
+    INT_LOOP_GUARD_FAILED("int loop guard failed", ExitKind.INT_LOOP),
+    /** An int loop's arithmetic left 64 bits: the generic code redoes that BINARY_OP on boxed ints. */
+    INT_LOOP_OVERFLOW("int loop overflow", ExitKind.INT_LOOP);
 
     /** What an exit does to the frame. */
     public enum ExitKind {
@@ -38,7 +44,9 @@ public enum ExitReason {
         /** Exception unwound to a handler, then as {@link #DEOPT} at the handler. */
         HANDLER,
         /** Exception set, body returns 0. */
-        ERROR
+        ERROR,
+        /** Not a way out of the body: an event of an int loop (entered, guard failed, overflow). */
+        INT_LOOP
     }
 
     private final String text;

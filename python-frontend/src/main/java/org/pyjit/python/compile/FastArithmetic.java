@@ -17,16 +17,23 @@ final class FastArithmetic {
 
     /** An arithmetic operation: its integer and float IR opcodes. */
     enum Arith {
-        ADD(Opcode.IADD, Opcode.FADD),
-        SUBTRACT(Opcode.ISUB, Opcode.FSUB),
-        MULTIPLY(Opcode.IMUL, Opcode.FMUL);
+        ADD(Opcode.IADD, Opcode.FADD, Opcode.IADD_OVERFLOW),
+        SUBTRACT(Opcode.ISUB, Opcode.FSUB, Opcode.ISUB_OVERFLOW),
+        MULTIPLY(Opcode.IMUL, Opcode.FMUL, Opcode.IMUL_OVERFLOW);
 
         private final Opcode integer;
         private final Opcode real;
+        private final Opcode overflowChecked;
 
-        Arith(Opcode integer, Opcode real) {
+        Arith(Opcode integer, Opcode real, Opcode overflowChecked) {
             this.integer = integer;
             this.real = real;
+            this.overflowChecked = overflowChecked;
+        }
+
+        /** The signed overflow-checked integer opcode (wrapped result and overflow flag). */
+        Opcode overflowChecked() {
+            return overflowChecked;
         }
 
         Opcode integer() {

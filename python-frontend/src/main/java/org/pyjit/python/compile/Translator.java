@@ -1,5 +1,6 @@
 package org.pyjit.python.compile;
 
+import com.kenai.jffi.MemoryIO;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -35,8 +37,9 @@ final class Translator {
 
     /** {@code (frame, tstate) -> ok}. */
     static final Signature BODY = Signature.of(Type.I64, Type.I64, Type.I64);
+    private static final MemoryIO MEMORY = MemoryIO.getInstance();
     private static final Signature P_OF_NOTHING = Signature.of(Type.I64);
-    private static final Signature P_OF_P = Signature.of(Type.I64, Type.I64);
+    static final Signature P_OF_P = Signature.of(Type.I64, Type.I64);
     private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
@@ -48,7 +51,7 @@ final class Translator {
     private static final Signature VOID_OF_P = Signature.ofVoid(Type.I64);
     private static final Signature P_OF_F = Signature.of(Type.I64, Type.F64);
     /** {@code lv_tag} below this: at most one digit (compact). */
-    private static final long COMPACT_TAG_LIMIT = 16;
+    static final long COMPACT_TAG_LIMIT = 16;
     /** {@code PY_VECTORCALL_ARGUMENTS_OFFSET}: the callee may use {@code args[-1]}. */
     private static final long ARGUMENTS_OFFSET = 1L << 63;
     /** {@code PyCellObject.ob_ref} (Include/cpython/cellobject.h). */
@@ -106,6 +109,31 @@ final class Translator {
         this.instrumentationVersion = instrumentationVersion;
         this.recursionBudget = recursionBudget;
         this.objects = objects;
+    }
+
+    /** The code object translated. */
+    CodeObject code() {
+        return code;
+    }
+
+    /** The running CPython's offsets. */
+    CPythonLayout layout() {
+        return layout;
+    }
+
+    /** The frame parameter of the function being built. */
+    Value frame() {
+        return frame;
+    }
+
+    /** {@code tstate->interp}, loaded at entry. */
+    Value interp() {
+        return interp;
+    }
+
+    /** The cached small int 0, or 0 (see {@link CompileTimeObjects#smallIntZero}). */
+    long smallIntZero() {
+        return objects.smallIntZero();
     }
 
     /** The exit sites of the last {@link #translate}, in counter order. */
@@ -208,9 +236,34 @@ final class Translator {
             while (!pending.isEmpty()) {
                 int unit = pending.poll();
                 b.switchToBlock(segments.get(unit));
+                // A loop header whose loop is all ints: the specialised loop first, the generic
+                // segment as its fallback.
+                Optional<IntLoops.IntLoop> intLoop = IntLoops.at(code, unit, i -> staticExit(i).isEmpty(),
+                        this::compactInt);
+                if (intLoop.isPresent()) {
+                    Block generic = b.createBlock();
+                    new IntLoopEmitter(this, b, intLoop.get(), generic, breaker.offset(), countInstructions).emit();
+                    b.switchToBlock(generic);
+                }
                 new SegmentTranslation(unit, breaker.offset()).emit();
             }
         });
+    }
+
+    /**
+     * The value of a constant if it is an exact compact int ({@code lv_tag < 16}: at most one
+     * 30-bit digit, sign {@code 1 - (lv_tag & 3)}, facts §1b); read at compile time (GIL held).
+     */
+    private OptionalLong compactInt(long object) {
+        if (object == 0 || MEMORY.getLong(object + layout.object().type()) != symbols.address(CSymbol.LONG_TYPE)) {
+            return OptionalLong.empty();
+        }
+        long tag = MEMORY.getLong(object + layout.longs().lvTag());
+        if (Long.compareUnsigned(tag, COMPACT_TAG_LIMIT) >= 0) {
+            return OptionalLong.empty();
+        }
+        long digit = MEMORY.getInt(object + layout.longs().digits()) & 0xffff_ffffL;
+        return OptionalLong.of((1 - (tag & 3)) * digit);
     }
 
     /**
@@ -245,7 +298,7 @@ final class Translator {
     }
 
     /** The IR block of the segment starting at a unit; queued for translation on first use. */
-    private Block segment(int unit) {
+    Block segment(int unit) {
         return segments.computeIfAbsent(unit, u -> {
             pending.add(u);
             return b.createBlock();
@@ -1187,7 +1240,7 @@ final class Translator {
     }
 
     /** A compact int's value: {@code (1 - (lv_tag & 3)) * ob_digit[0]} (facts §1b). */
-    private Value compactValue(Value o) {
+    Value compactValue(Value o) {
         Value sign = b.isub(b.iconst(Type.I64, 1),
                 b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, b.load(Type.I64, o, layout.longs().lvTag()), 3));
         Value digit = b.convert(org.pyjit.ir.Opcode.UEXTEND, Type.I64, b.load(Type.I32, o, layout.longs().digits()));
@@ -1287,7 +1340,7 @@ final class Translator {
      * {@code exception_unwind:} does: a traceback entry for this frame, the stack popped to the
      * handler's depth, {@code lasti} if asked, the exception pushed; the interpreter runs the handler.
      */
-    private Block errorExit(Instruction i, int depth) {
+    Block errorExit(Instruction i, int depth) {
         Block current = b.currentBlock();
         Block exit = b.createBlock();
         b.switchToBlock(exit);
@@ -1345,7 +1398,7 @@ final class Translator {
         leaveAt(entry.target(), entry.handlerDepth());
     }
 
-    private void countSite(ExitSite site) {
+    void countSite(ExitSite site) {
         Integer k = sites.get(site);
         if (k == null) {
             if (sites.size() >= counterCapacity) {
@@ -1357,7 +1410,7 @@ final class Translator {
         bump(BodyCounters.siteOffset(k), 1);
     }
 
-    private void bump(int offset, long by) {
+    void bump(int offset, long by) {
         if (by != 0) {
             b.store(b.iaddImm(b.load(Type.I64, counterBase, offset), by), counterBase, offset);
         }
@@ -1368,11 +1421,11 @@ final class Translator {
         return r.isEmpty() ? null : r.get(0);
     }
 
-    private Value constant(CSymbol s) {
+    Value constant(CSymbol s) {
         return b.iconst(Type.I64, symbols.address(s));
     }
 
-    private Value type(Value o) {
+    Value type(Value o) {
         return b.load(Type.I64, o, layout.object().type());
     }
 
@@ -1384,15 +1437,15 @@ final class Translator {
         b.store(b.iconst(Type.I64, code.unitAddress(i.index())), frame, layout.frame().instructionPointer());
     }
 
-    private int localOffset(int n) {
+    int localOffset(int n) {
         return layout.frame().localsPlus() + 8 * n;
     }
 
-    private int stackOffset(int d) {
+    int stackOffset(int d) {
         return localOffset(code.nLocalsPlus() + d);
     }
 
-    private Value local(int n) {
+    Value local(int n) {
         return b.load(Type.I64, frame, localOffset(n));
     }
 
@@ -1409,7 +1462,7 @@ final class Translator {
     }
 
     /** 3.12 {@code Py_DECREF}: immortal when the low half is negative; {@code _Py_Dealloc} at 0. */
-    private void decref(Value o) {
+    void decref(Value o) {
         Block mortal = b.createBlock();
         Block dealloc = b.createBlock();
         Block done = b.createBlock();

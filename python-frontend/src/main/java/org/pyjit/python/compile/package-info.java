@@ -22,6 +22,10 @@
  *       instruction after {@code RESUME} would already leave.
  *   <li>A body runs only under the instrumentation version it was compiled with; a change while it
  *       runs is noticed after every call that can run Python code and at back edges.
+ *   <li>An int loop ({@link org.pyjit.python.compile.IntLoops}) holds its locals in machine
+ *       registers only between its header's guards and its exits; every exit boxes them back into
+ *       the frame before any generic code runs, so the frame invariant holds at every instruction
+ *       the interpreter or the generic code can see.
  *   <li>Every exit site has a native counter ({@link org.pyjit.python.compile.BodyCounters}).
  * </ul>
  */

@@ -50,7 +50,8 @@ class CompiledCodeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
-        "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py"})
+        "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
+        "intloops_osr.py", "intloops_threads.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -166,6 +167,51 @@ class CompiledCodeTest {
                 "error exception @14: 3");
         assertReport(err, "inplace (compiled_numbers.py:5)", "return @42: 1587");
         assertTrue(report(err, "arith (compiled_numbers.py:1)").stream().noneMatch(l -> l.contains("deopt")));
+    }
+
+    @Test
+    void intOnlyLoopsRunOnMachineIntegers() throws IOException {
+        String err = stats("compiled_intloops.py");
+        // Entered when the loop runs at all (count(-3) and count(0) never reach the header).
+        assertReport(err, "count (compiled_intloops.py:4)", "int loop @20: 6");
+        assertReport(err, "down (compiled_intloops.py:23)", "int loop @26: 9");
+        // A while-True loop whose return is an exit of the int loop.
+        assertReport(err, "first_square_above (compiled_intloops.py:32)", "int loop @8: 6", "return @36: 6");
+        // Overflow of 64 bits leaves at the multiplication; the bigger ints then fail the guards.
+        assertReport(err, "grow (compiled_intloops.py:13)", "int loop @20: 18", "int loop overflow @24: 9",
+                "int loop guard failed @20: 201");
+        // Floats, strings and bools fail the guards (three calls of five iterations each run).
+        assertReport(err, "loop_over (compiled_intloops.py:40)", "int loop @20: 9", "int loop guard failed @20: 60");
+        // FOR_ITER over a range: the first iteration of each call runs generic (the loop variable is
+        // unbound at the header), over_range(0, 1) never passes the guards.
+        assertReport(err, "over_range (compiled_intloops.py:83)", "int loop @28: 9", "int loop overflow @44: 6");
+        for (String f : List.of("rebinds (compiled_intloops.py:50)", "divides (compiled_intloops.py:62)",
+            "two_back_edges (compiled_intloops.py:92)")) {
+            assertTrue(report(err, f).stream().noneMatch(l -> l.contains("int loop")), report(err, f).toString());
+        }
+    }
+
+    @Test
+    void intLoopsLetOtherThreadsRun() throws IOException {
+        String err = stats("intloops_threads.py");
+        // The program prints whether the other thread ran during the loop (compared with python3.12
+        // above); here: the loop ran specialised.
+        List<String> lines = report(err, "count (intloops_threads.py:13)");
+        assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("int loop @20: ")), lines::toString);
+    }
+
+    @Test
+    void intLoopsEnteredByOnStackReplacementBehaveLikePython() throws IOException {
+        Path program = program("intloops_osr.py");
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
+                dir, PythonProcesses.baseEnvironment(), null);
+        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "1000"));
+        assertEquals(0, jit.exitStatus());
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        String err = new String(pyjit(program, Map.of("PYJIT_THRESHOLD", "1000", "PYJIT_STATS", "1")).stderr(),
+                StandardCharsets.UTF_8);
+        assertReport(err, "count (intloops_osr.py:4)", "int loop @20: 1", "return @60: 1");
+        assertReport(err, "crossing (intloops_osr.py:13)", "int loop @20: 2", "int loop overflow @30: 2");
     }
 
     @Test

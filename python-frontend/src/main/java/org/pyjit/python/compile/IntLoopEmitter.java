@@ -1,0 +1,314 @@
+package org.pyjit.python.compile;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pyjit.ir.Block;
+import org.pyjit.ir.FunctionBuilder;
+import org.pyjit.ir.IntCC;
+import org.pyjit.ir.Type;
+import org.pyjit.ir.Value;
+import org.pyjit.ir.Variable;
+import org.pyjit.python.bytecode.Instruction;
+import org.pyjit.python.bytecode.Successor;
+
+/**
+ * Emits the specialised version of an {@link IntLoops.IntLoop} at the start of its header's
+ * segment: the loop on 64-bit machine integers, its locals in SSA variables.
+ *
+ * <p><b>Guards</b> (at the header, every time control reaches it): each candidate local is
+ * non-NULL, of exact type {@code int} and at most two 30-bit digits ({@code lv_tag < 24}, so
+ * {@code |v| < 2^60}), and a FOR_ITER header's iterator is a {@code range} iterator of C longs;
+ * a failure continues in the generic code of the header. <b>Overflow rule</b>: values live in i64;
+ * add, subtract and multiply are overflow-checked ({@code iadd_overflow} etc.), and an overflow
+ * leaves at that BINARY_OP, whose generic code then computes the exact (big) int from the boxed
+ * operands. Boxing at exits uses the cached small ints or {@code PyLong_FromLongLong}, so any i64
+ * is exact. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER), an
+ * overflow, or the eval breaker set at the back edge
+ * (that exit goes to the generic JUMP_BACKWARD, which handles it and comes back to the header)
+ * box every local the loop writes into its frame slot (releasing the object the slot held since
+ * the header) and the loop's own stack values into their slots, then continue in the generic code
+ * at the instruction the interpreter would execute next: the frame is then exactly python's.
+ * Only a failed allocation while boxing differs (MemoryError raised at that instruction; locals
+ * not boxed yet keep their value from the header).
+ */
+final class IntLoopEmitter {
+
+    /** {@code lv_tag} below this: at most two digits, {@code |v| < 2^60}. */
+    private static final long TWO_DIGIT_TAG_LIMIT = 24;
+    /** {@code _PyRangeIterObject}'s {@code long start, step, len} (3.12.1, measured with ctypes). */
+    private static final int RANGE_START = 16;
+    private static final int RANGE_STEP = 24;
+    private static final int RANGE_LEN = 32;
+
+    private final Translator t;
+    private final FunctionBuilder b;
+    private final IntLoops.IntLoop loop;
+    private final Block generic;
+    private final int breakerOffset;
+    private final boolean countInstructions;
+    private final Map<Integer, Variable> vars = new HashMap<>();
+    private final Map<Integer, Block> blocks = new HashMap<>();
+
+    /**
+     * @param t the translator (frame access, exits, counters)
+     * @param b its builder, positioned in the header's segment block
+     * @param loop the loop
+     * @param generic where the generic translation of the header's segment is emitted
+     * @param breakerOffset the eval breaker's offset in the interpreter state
+     * @param countInstructions whether executed bytecode instructions are counted
+     */
+    IntLoopEmitter(Translator t, FunctionBuilder b, IntLoops.IntLoop loop, Block generic, int breakerOffset,
+                   boolean countInstructions) {
+        this.t = t;
+        this.b = b;
+        this.loop = loop;
+        this.generic = generic;
+        this.breakerOffset = breakerOffset;
+        this.countInstructions = countInstructions;
+    }
+
+    /** Emits guards, the loop and its exits; leaves the builder in no particular block. */
+    void emit() {
+        Block guardFailed = b.createBlock();
+        for (int n : loop.locals()) {
+            Variable v = b.declareVar(Type.I64);
+            vars.put(n, v);
+            Value o = t.local(n);
+            check(b.icmpImm(IntCC.NE, o, 0), guardFailed);
+            check(b.icmp(IntCC.EQ, t.type(o), t.constant(CSymbol.LONG_TYPE)), guardFailed);
+            Value tag = b.load(Type.I64, o, t.layout().longs().lvTag());
+            check(b.icmpImm(IntCC.ULT, tag, TWO_DIGIT_TAG_LIMIT), guardFailed);
+            b.defVar(v, twoDigitValue(o, tag));
+        }
+        if (loop.header().base() == org.pyjit.python.layout.Opcode.FOR_ITER) {
+            Value iterator = b.load(Type.I64, t.frame(), t.stackOffset(loop.depth() - 1));
+            check(b.icmp(IntCC.EQ, t.type(iterator), t.constant(CSymbol.RANGE_ITER_TYPE)), guardFailed);
+        }
+        t.countSite(new ExitSite(loop.header().byteOffset(), ExitReason.INT_LOOP, ""));
+        for (int unit : loop.blockStarts()) {
+            blocks.put(unit, b.createBlock());
+        }
+        b.jump(blocks.get(loop.header().start()));
+        b.switchToBlock(guardFailed);
+        t.countSite(new ExitSite(loop.header().byteOffset(), ExitReason.INT_LOOP_GUARD_FAILED, ""));
+        b.jump(generic);
+        body();
+    }
+
+    /**
+     * An int of at most two 30-bit digits ({@code lv_tag < 24}, facts §1b): {@code (1 - (lv_tag & 3))
+     * * (d0 + (d1 << 30))}, {@code d1} taken only with two digits. Reading {@code ob_digit[1]} of a
+     * one-digit int stays inside its allocation (32 bytes: 28 rounded up by the allocator, and the
+     * 32-byte stride of the static small ints).
+     */
+    private Value twoDigitValue(Value o, Value tag) {
+        int digits = t.layout().longs().digits();
+        Value sign = b.isub(b.iconst(Type.I64, 1), b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, tag, 3));
+        Value d0 = b.convert(org.pyjit.ir.Opcode.UEXTEND, Type.I64, b.load(Type.I32, o, digits));
+        Value d1 = b.convert(org.pyjit.ir.Opcode.UEXTEND, Type.I64, b.load(Type.I32, o, digits + 4));
+        Value high = b.select(b.icmpImm(IntCC.UGE, tag, Translator.COMPACT_TAG_LIMIT),
+                b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, d1, 30), b.iconst(Type.I64, 0));
+        return b.imul(sign, b.iadd(d0, high));
+    }
+
+    private void check(Value holds, Block otherwise) {
+        Block ok = b.createBlock();
+        b.brif(holds, ok, otherwise);
+        b.switchToBlock(ok);
+    }
+
+    /**
+     * The body: one IR block per bytecode block, the loop's stack as IR values (empty at a join,
+     * carried into a block only fallen into).
+     */
+    private void body() {
+        Deque<Value> stack = new ArrayDeque<>();
+        Value condition = null;
+        int executed = 0;
+        boolean open = false;
+        for (Instruction i : loop.body()) {
+            if (blocks.containsKey(i.start())) {
+                b.switchToBlock(blocks.get(i.start()));
+                if (loop.joins().contains(i.start())) {
+                    stack.clear();
+                }
+                executed = 0;
+                open = true;
+            }
+            if (!open) {
+                throw new IllegalStateException("int loop instruction " + i + " after a block's end");
+            }
+            executed++;
+            switch (i.base()) {
+                case NOP -> { }
+                case FOR_ITER -> {
+                    // 3.12 FOR_ITER_RANGE: len <= 0 is exhaustion (left to the generic FOR_ITER);
+                    // else start is the item, start += step, len -= 1.
+                    Value iterator = b.load(Type.I64, t.frame(), t.stackOffset(loop.depth() - 1));
+                    Value remaining = b.load(Type.I64, iterator, RANGE_LEN);
+                    Block exhausted = b.createBlock();
+                    Block item = b.createBlock();
+                    b.brif(b.icmpImm(IntCC.SLE, remaining, 0), exhausted, item);
+                    b.switchToBlock(exhausted);
+                    bump(executed - 1);
+                    leave(bottomUp(stack), i.start());
+                    b.switchToBlock(item);
+                    Value value = b.load(Type.I64, iterator, RANGE_START);
+                    b.store(b.iadd(value, b.load(Type.I64, iterator, RANGE_STEP)), iterator, RANGE_START);
+                    b.store(b.iaddImm(remaining, -1), iterator, RANGE_LEN);
+                    stack.push(value);
+                }
+                case LOAD_FAST, LOAD_FAST_CHECK -> stack.push(b.useVar(vars.get(i.oparg())));
+                case LOAD_CONST -> stack.push(b.iconst(Type.I64, loop.constants().get(i.oparg())));
+                case STORE_FAST -> b.defVar(vars.get(i.oparg()), stack.pop());
+                case BINARY_OP -> {
+                    Value r = stack.pop();
+                    Value l = stack.pop();
+                    FastArithmetic.Arith op = NumberOp.of(i.oparg()).flatMap(FastArithmetic.Arith::of).orElseThrow();
+                    List<Value> res = b.overflow(op.overflowChecked(), l, r);
+                    List<Value> operands = bottomUp(stack);
+                    operands.add(l);
+                    operands.add(r);
+                    Block overflow = b.createBlock();
+                    Block ok = b.createBlock();
+                    b.brif(b.icmpImm(IntCC.NE, res.get(1), 0), overflow, ok);
+                    b.switchToBlock(overflow);
+                    bump(executed - 1);
+                    t.countSite(new ExitSite(i.byteOffset(), ExitReason.INT_LOOP_OVERFLOW, ""));
+                    leave(operands, i.start());
+                    b.switchToBlock(ok);
+                    stack.push(res.get(0));
+                }
+                case COMPARE_OP -> {
+                    Value r = stack.pop();
+                    Value l = stack.pop();
+                    condition = b.icmp(FastArithmetic.Comparison.of(i.oparg() >> 4).orElseThrow().integer(), l, r);
+                }
+                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
+                    boolean onTrue = i.base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_TRUE;
+                    List<Value> rest = bottomUp(stack);
+                    Block taken = to(target(i, Successor.Kind.BRANCH_TAKEN), rest);
+                    Block next = to(target(i, Successor.Kind.NEXT), rest);
+                    bump(executed);
+                    b.brif(condition, onTrue ? taken : next, onTrue ? next : taken);
+                    open = false;
+                }
+                case JUMP_FORWARD -> {
+                    Block to = to(target(i, Successor.Kind.JUMP), bottomUp(stack));
+                    bump(executed);
+                    b.jump(to);
+                    open = false;
+                }
+                case JUMP_BACKWARD -> {
+                    // The eval breaker: leave at this (generic) jump, which polls it and comes back.
+                    Block breaker = b.createBlock();
+                    Block again = b.createBlock();
+                    b.brif(b.icmpImm(IntCC.NE, b.load(Type.I32, t.interp(), breakerOffset), 0), breaker, again);
+                    b.switchToBlock(again);
+                    bump(executed);
+                    b.jump(blocks.get(loop.header().start()));
+                    b.switchToBlock(breaker);
+                    bump(executed - 1);
+                    leave(bottomUp(stack), i.start());
+                    open = false;
+                }
+                default -> throw new IllegalStateException("not an int loop instruction: " + i);
+            }
+            if (open && startsBlock(i.next())) {
+                Block next = to(i.next(), bottomUp(stack));
+                bump(executed);
+                b.jump(next);
+                open = false;
+            }
+        }
+    }
+
+    private boolean startsBlock(int unit) {
+        return t.code().analysis().graph().blockAt(unit).start() == unit;
+    }
+
+    /** The block of a body unit, or an exit to the generic code at a unit outside the body. */
+    private Block to(int unit, List<Value> stack) {
+        if (loop.contains(unit)) {
+            return blocks.get(unit);
+        }
+        Block current = b.currentBlock();
+        Block exit = b.createBlock();
+        b.switchToBlock(exit);
+        leave(stack, unit);
+        b.switchToBlock(current);
+        return exit;
+    }
+
+    /**
+     * Boxes the written locals and the loop's stack values into the frame, then continues in the
+     * generic code at {@code unit}, the instruction the interpreter would execute next; a failed
+     * allocation raises there.
+     */
+    private void leave(List<Value> stack, int unit) {
+        Instruction at = t.code().analysis().code().startingAt(unit).orElseThrow();
+        for (int n : loop.stored()) {
+            Value boxed = box(b.useVar(vars.get(n)), at, loop.depth());
+            Value old = t.local(n);
+            b.store(boxed, t.frame(), t.localOffset(n));
+            t.decref(old);
+        }
+        for (int k = 0; k < stack.size(); k++) {
+            Value boxed = box(stack.get(k), at, loop.depth() + k);
+            b.store(boxed, t.frame(), t.stackOffset(loop.depth() + k));
+        }
+        // The header's own generic code: its segment block starts with the guards.
+        b.jump(unit == loop.header().start() ? generic : t.segment(unit));
+    }
+
+    /** A new reference to the int {@code v}: a cached small int, or {@code PyLong_FromLongLong}. */
+    private Value box(Value v, Instruction at, int ownedDepth) {
+        Block join = b.createBlock();
+        Value res = b.appendBlockParam(join, Type.I64);
+        Block big = b.createBlock();
+        long zero = t.smallIntZero();
+        if (zero != 0) {
+            Block small = b.createBlock();
+            b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
+            b.switchToBlock(small);
+            b.jump(join, b.iadd(b.iconst(Type.I64, zero),
+                    b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
+        } else {
+            b.jump(big);
+        }
+        b.switchToBlock(big);
+        Value boxed = b.callIndirect(Translator.P_OF_P, t.constant(CSymbol.LONG_FROM_LONG_LONG), v).get(0);
+        Block ok = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, boxed, 0), t.errorExit(at, ownedDepth), ok);
+        b.switchToBlock(ok);
+        b.jump(join, boxed);
+        b.switchToBlock(join);
+        return res;
+    }
+
+    /** The loop's stack values from the bottom (the deque's top is its head). */
+    private static List<Value> bottomUp(Deque<Value> stack) {
+        List<Value> values = new ArrayList<>();
+        stack.descendingIterator().forEachRemaining(values::add);
+        return values;
+    }
+
+    private void bump(int instructions) {
+        if (countInstructions) {
+            t.bump(BodyCounters.INSTRUCTIONS, instructions);
+        }
+    }
+
+    private int target(Instruction i, Successor.Kind kind) {
+        for (Successor s : t.code().analysis().code().successors(i)) {
+            if (s.kind() == kind) {
+                return s.target();
+            }
+        }
+        throw new IllegalStateException(i + " has no " + kind + " successor");
+    }
+}

@@ -1,0 +1,181 @@
+package org.pyjit.python.compile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import org.pyjit.python.bytecode.CodeAnalysis;
+import org.pyjit.python.bytecode.Instruction;
+import org.pyjit.python.bytecode.Successor;
+import org.pyjit.python.layout.Opcode;
+
+/**
+ * Finds the loops that can run on machine integers: a backward jump's target (the header) and the
+ * bytecode blocks from it to that jump (the only backward jump to it) that can reach the jump (the
+ * natural loop; other blocks in between, such as a {@code return}, are exits), where every value
+ * is an int.
+ *
+ * <p>A loop qualifies when every instruction of the loop is compiled (not instrumented) and is a
+ * NOP, LOAD_FAST / LOAD_FAST_CHECK / STORE_FAST, the header's FOR_ITER (over a {@code range} iterator,
+ * guarded), LOAD_CONST of a compact int ({@code |v| < 2^30}),
+ * BINARY_OP add / subtract / multiply (in-place forms included), a COMPARE_OP ({@code < <= == !=
+ * > >=}) directly followed by the POP_JUMP_IF_FALSE / _TRUE that consumes it, JUMP_FORWARD, or the
+ * backward jump itself; and every bytecode block of the loop that a jump goes to starts with the
+ * header's stack depth (the others are only fallen into from the previous instruction).
+ * By induction every value on the loop's own stack is then an int when every local it touches is
+ * one at the header: the locals are the loop's <em>candidates</em>, all guarded there (see
+ * {@link IntLoopEmitter}). A local rebound to anything else inside the loop (a call, a float
+ * constant, a division, a comparison result) disqualifies the loop.
+ */
+final class IntLoops {
+
+    private IntLoops() {
+    }
+
+    /**
+     * A qualifying loop.
+     *
+     * @param header the backward jump's target
+     * @param backEdge the backward jump
+     * @param body the instructions of the loop's blocks, in code order
+     * @param depth the value-stack depth at the header (slots below it are not the loop's)
+     * @param locals every local the loop reads or writes (each guarded at the header)
+     * @param stored the locals the loop writes (boxed back into the frame on every exit)
+     * @param constants the value of each LOAD_CONST argument used
+     * @param blockStarts the first units of the loop's bytecode blocks (the header included)
+     * @param joins the block starts some jump goes to (the header included): they start with the
+     *     header's stack depth; the other blocks are reached by falling through only
+     */
+    record IntLoop(Instruction header, Instruction backEdge, List<Instruction> body, int depth,
+                   SortedSet<Integer> locals, SortedSet<Integer> stored, Map<Integer, Long> constants,
+                   SortedSet<Integer> blockStarts, SortedSet<Integer> joins) {
+        IntLoop {
+            body = List.copyOf(body);
+            locals = new TreeSet<>(locals);
+            stored = new TreeSet<>(stored);
+            constants = Map.copyOf(constants);
+            blockStarts = new TreeSet<>(blockStarts);
+            joins = new TreeSet<>(joins);
+        }
+
+        /** Whether a jump target is in the loop (else it is an exit). */
+        boolean contains(int unit) {
+            return blockStarts.contains(unit);
+        }
+    }
+
+    /**
+     * The int loop whose header is at a unit, if that unit is a loop header and the loop qualifies.
+     *
+     * @param code the code object
+     * @param headerUnit a segment's first unit
+     * @param compiled whether the translator compiles an instruction (no static exit)
+     * @param compactInt the value of a constant object if it is an exact compact int
+     * @return the loop, or empty
+     */
+    static Optional<IntLoop> at(CodeObject code, int headerUnit, Predicate<Instruction> compiled,
+                                LongFunction<OptionalLong> compactInt) {
+        CodeAnalysis analysis = code.analysis();
+        List<Instruction> all = analysis.code().instructions();
+        Instruction backEdge = null;
+        for (Instruction i : all) {
+            if (i.base() == Opcode.JUMP_BACKWARD && i.start() > headerUnit && jumpTarget(code, i) == headerUnit) {
+                if (backEdge != null) {
+                    return Optional.empty();
+                }
+                backEdge = i;
+            }
+        }
+        if (backEdge == null) {
+            return Optional.empty();
+        }
+        Instruction last = backEdge;
+        List<Instruction> range = all.stream()
+                .filter(i -> i.start() >= headerUnit && i.start() <= last.start()).toList();
+        if (range.isEmpty() || range.get(0).start() != headerUnit) {
+            return Optional.empty();
+        }
+        SortedSet<Integer> blockStarts = NaturalLoop.blocks(code, range, last);
+        if (!blockStarts.contains(headerUnit)) {
+            return Optional.empty();
+        }
+        List<Instruction> body = range.stream()
+                .filter(i -> blockStarts.contains(analysis.graph().blockAt(i.start()).start())).toList();
+        var depths = analysis.depths();
+        if (body.stream().anyMatch(i -> !depths.isReachable(i) || !compiled.test(i))) {
+            return Optional.empty();
+        }
+        int depth = depths.before(body.get(0)).orElseThrow();
+        SortedSet<Integer> locals = new TreeSet<>();
+        SortedSet<Integer> stored = new TreeSet<>();
+        Map<Integer, Long> constants = new TreeMap<>();
+        SortedSet<Integer> joins = new TreeSet<>();
+        for (Instruction i : all) {
+            for (Successor s : analysis.code().successors(i)) {
+                if (s.kind() != Successor.Kind.NEXT && blockStarts.contains(s.target())) {
+                    joins.add(s.target());
+                }
+            }
+        }
+        for (int k = 0; k < body.size(); k++) {
+            Instruction i = body.get(k);
+            if (blockStarts.contains(i.start())) {
+                // A join starts at the header's depth; a block reached only by falling through
+                // from the previous instruction of the loop inherits its stack.
+                boolean fallThrough = k > 0 && body.get(k - 1).next() == i.start();
+                if (joins.contains(i.start()) ? depths.before(i).orElseThrow() != depth : !fallThrough) {
+                    return Optional.empty();
+                }
+            }
+            boolean fits = switch (i.base()) {
+                case NOP -> true;
+                case LOAD_FAST, LOAD_FAST_CHECK -> {
+                    locals.add(i.oparg());
+                    yield true;
+                }
+                case STORE_FAST -> {
+                    locals.add(i.oparg());
+                    stored.add(i.oparg());
+                    yield true;
+                }
+                case LOAD_CONST -> {
+                    OptionalLong v = compactInt.apply(code.consts()[i.oparg()]);
+                    v.ifPresent(x -> constants.put(i.oparg(), x));
+                    yield v.isPresent();
+                }
+                case BINARY_OP -> NumberOp.of(i.oparg()).flatMap(FastArithmetic.Arith::of).isPresent();
+                case COMPARE_OP -> FastArithmetic.Comparison.of(i.oparg() >> 4).isPresent() && k + 1 < body.size()
+                        && isConditionalJump(body.get(k + 1));
+                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP
+                        && body.get(k - 1).next() == i.start() && !blockStarts.contains(i.start());
+                // A range iterator's next item, the loop's header (guarded to be one).
+                case FOR_ITER -> k == 0 && depth >= 1;
+                case JUMP_FORWARD -> true;
+                case JUMP_BACKWARD -> i == last;
+                default -> false;
+            };
+            if (!fits) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new IntLoop(body.get(0), backEdge, body, depth, locals, stored, constants, blockStarts, joins));
+    }
+
+    private static boolean isConditionalJump(Instruction i) {
+        return i.base() == Opcode.POP_JUMP_IF_FALSE || i.base() == Opcode.POP_JUMP_IF_TRUE;
+    }
+
+    private static int jumpTarget(CodeObject code, Instruction i) {
+        for (Successor s : code.analysis().code().successors(i)) {
+            if (s.kind() == Successor.Kind.JUMP) {
+                return s.target();
+            }
+        }
+        return -1;
+    }
+}
