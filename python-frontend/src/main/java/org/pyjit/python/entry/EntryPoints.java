@@ -46,6 +46,13 @@ public final class EntryPoints {
     /** {@code PyTypeObject.tp_vectorcall_offset}: after the var-object header, name, sizes, dealloc. */
     private static final int TP_VECTORCALL_OFFSET = 56;
 
+    /**
+     * Registers the callbacks as tool {@value #TOOL_ID}. A child made by {@code os.fork()} drops
+     * them: its JVM kept only the forking thread, so an upcall there (a hot code object, a compile)
+     * could wait forever for a garbage collector or compiler thread that no longer exists; the
+     * child runs interpreted, with tool {@value #TOOL_ID} free as in python3.12. Code already inside
+     * a compiled body finishes it (machine code only, no upcall).
+     */
     private static final String REGISTER = """
             m = __import__('sys').monitoring
             error = None
@@ -58,6 +65,12 @@ public final class EntryPoints {
                     m.register_callback(%1$d, m.events.PY_START, start)
                     m.register_callback(%1$d, m.events.JUMP, jump)
                     m.set_events(%1$d, m.events.PY_START | m.events.JUMP)
+                    def after_fork_in_child():
+                        m.set_events(%1$d, 0)
+                        m.register_callback(%1$d, m.events.PY_START, None)
+                        m.register_callback(%1$d, m.events.JUMP, None)
+                        m.free_tool_id(%1$d)
+                    __import__('os').register_at_fork(after_in_child=after_fork_in_child)
                 except Exception as e:
                     error = 'sys.monitoring: ' + repr(e)
                     m.set_events(%1$d, 0)
