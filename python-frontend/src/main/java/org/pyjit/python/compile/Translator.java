@@ -619,9 +619,7 @@ final class Translator {
                     Value stop = slot(d - n + 1);
                     setPrevInstr(i);
                     Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, step);
-                    for (int k = d - n; k < d; k++) {
-                        decref(slot(k));
-                    }
+                    releaseSlots(d - n, d);
                     replaceOrFail(i, slice, d - n);
                 }
                 case LIST_EXTEND -> listExtend(i, d);
@@ -633,9 +631,7 @@ final class Translator {
                     setPrevInstr(i);
                     Value str = call(P_OF_PPP, CSymbol.JOIN_ARRAY, b.iconst(Type.I64, objects.emptyString()),
                             b.iaddImm(frame, stackOffset(d - n)), b.iconst(Type.I64, n));
-                    for (int k = d - n; k < d; k++) {
-                        decref(slot(k));
-                    }
+                    releaseSlots(d - n, d);
                     replaceOrFail(i, str, d - n);
                 }
                 case MAKE_FUNCTION -> makeFunction(i, d);
@@ -712,9 +708,7 @@ final class Translator {
             Value res = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
             adjustBudget(units, levels, false);
             xdecref(method);
-            for (int k = c; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(c, d);
             failIfNull(i, res, m);
             push(m, res);
             pollEvalBreaker(breakerOffset, i, m + 1);
@@ -841,9 +835,7 @@ final class Translator {
             Block failed = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, seq, 0), failed, made);
             b.switchToBlock(failed);
-            for (int k = d - n; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(d - n, d);
             b.jump(errorExit(i, d - n));
             b.switchToBlock(made);
             Value items = tuple ? b.iaddImm(seq, layout.sequences().tupleItems())
@@ -865,9 +857,7 @@ final class Translator {
             Block failed = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, dict, 0), noDict, made);
             b.switchToBlock(noDict);
-            for (int k = base; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(base, d);
             b.jump(errorExit(i, base));
             b.switchToBlock(made);
             for (int k = 0; k < n; k++) {
@@ -876,20 +866,32 @@ final class Translator {
                 b.brif(b.icmpImm(IntCC.SLT, err, 0), failed, ok);
                 b.switchToBlock(ok);
             }
-            for (int k = base; k < d; k++) {
-                decref(slot(k));
-            }
+            finishDict(i, dict, failed, base, d);
+        }
+
+        /**
+         * The tail of a dict build: on the filled path the operands {@code [base, d)} are released
+         * and the dict replaces them; {@code failed} (a set-item error) releases the dict and the
+         * operands and leaves with the exception.
+         */
+        private void finishDict(Instruction i, Value dict, Block failed, int base, int d) {
+            releaseSlots(base, d);
             push(base, dict);
             Block done = b.createBlock();
             b.jump(done);
             b.switchToBlock(failed);
             decref(dict);
-            for (int k = base; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(base, d);
             b.jump(errorExit(i, base));
             b.switchToBlock(done);
             afterArbitraryCode(i.next(), base + 1);
+        }
+
+        /** Releases the stack slots {@code [from, to)}. */
+        private void releaseSlots(int from, int to) {
+            for (int k = from; k < to; k++) {
+                decref(slot(k));
+            }
         }
 
         /**
@@ -963,15 +965,11 @@ final class Translator {
                 b.brif(b.icmpImm(IntCC.NE, err, 0), failed, ok);
                 b.switchToBlock(ok);
             }
-            for (int k = d - n; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(d - n, d);
             push(d - n, set);
             b.jump(done);
             b.switchToBlock(failed);
-            for (int k = d - n; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(d - n, d);
             decref(set);
             b.jump(errorExit(i, d - n));
             b.switchToBlock(done);
@@ -995,7 +993,6 @@ final class Translator {
             Value dict = call(P_OF_NOTHING, CSymbol.DICT_NEW);
             failIfNull(i, dict, d);
             Block failed = b.createBlock();
-            Block done = b.createBlock();
             for (int k = 0; k < n; k++) {
                 Value key = b.load(Type.I64, keys, layout.sequences().tupleItems() + 8 * k);
                 Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, dict, key, slot(base + k));
@@ -1003,19 +1000,7 @@ final class Translator {
                 b.brif(b.icmpImm(IntCC.SLT, err, 0), failed, ok);
                 b.switchToBlock(ok);
             }
-            for (int k = base; k < d; k++) {
-                decref(slot(k));
-            }
-            push(base, dict);
-            b.jump(done);
-            b.switchToBlock(failed);
-            decref(dict);
-            for (int k = base; k < d; k++) {
-                decref(slot(k));
-            }
-            b.jump(errorExit(i, base));
-            b.switchToBlock(done);
-            afterArbitraryCode(i.next(), base + 1);
+            finishDict(i, dict, failed, base, d);
         }
 
         /** 3.12 FORMAT_VALUE: the conversion of {@code oparg & 3}, then {@code format(value, spec)}. */
@@ -1089,9 +1074,7 @@ final class Translator {
             setPrevInstr(i);
             Value sup = call(P_OF_PPPP, CSymbol.VECTORCALL, globalSuper, b.iaddImm(frame, stackOffset(d - 2)),
                     b.iconst(Type.I64, i.oparg() & 2), b.iconst(Type.I64, 0));
-            for (int k = d - 3; k < d; k++) {
-                decref(slot(k));
-            }
+            releaseSlots(d - 3, d);
             failIfNull(i, sup, d - 3);
             Value res = call(P_OF_PP, CSymbol.GET_ATTR, sup, name);
             decref(sup);
