@@ -7,11 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.pyjit.python.launch.LaunchException;
 import org.pyjit.python.launch.PythonLocator;
 
@@ -111,6 +113,38 @@ public final class PythonProcesses {
                 throw new UncheckedIOException(e);
             }
         }, r -> new Thread(r, "drain").start());
+    }
+
+    /**
+     * A fresh temporary copy of a directory tree (programs run there, so their files and outputs
+     * never touch the sources).
+     *
+     * @param from the tree
+     * @param prefix the temporary directory's name prefix
+     * @return the copy's root
+     */
+    public static Path copyTree(Path from, String prefix) throws IOException {
+        Path to = Files.createTempDirectory(prefix);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    /** Deletes a tree made by {@link #copyTree}. */
+    public static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,28 +35,14 @@ class CorpusTest {
 
     @BeforeAll
     static void copyCorpus() throws IOException {
-        work = Files.createTempDirectory("pyjit-corpus");
-        try (Stream<Path> files = Files.walk(CORPUS)) {
-            for (Path p : files.toList()) {
-                Path to = work.resolve(CORPUS.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        work = PythonProcesses.copyTree(CORPUS, "pyjit-corpus");
         pool = Executors.newFixedThreadPool(2);
     }
 
     @AfterAll
     static void cleanUp() throws IOException {
         pool.shutdownNow();
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        PythonProcesses.deleteTree(work);
     }
 
     @TestFactory
