@@ -93,6 +93,7 @@ public final class BodyCompiler {
     private final AtomicInteger serial = new AtomicInteger();
     private final RecursionBudget budget;
     private final CompileTimeObjects objects;
+    private final Optional<BodyLookup> bodies;
 
     /**
      * A compiler with the options of the process environment ({@code PYJIT_STATS},
@@ -102,15 +103,20 @@ public final class BodyCompiler {
      * @param symbols the C-API addresses
      */
     public BodyCompiler(CPythonLayout layout, NativeSymbols symbols) {
-        this(layout, symbols, CompileOptions.fromEnvironment(System.getenv()));
+        this(layout, symbols, CompileOptions.fromEnvironment(System.getenv()), Optional.empty());
     }
 
     /**
      * @param layout the running CPython's offsets
      * @param symbols the C-API addresses
      * @param options instruction counting and dumping
+     * @param bodies where a callee's compiled body is found at run time: with it, a CALL the
+     *     interpreter specialised to {@code CALL_PY_EXACT_ARGS} calls a compiled callee directly
+     *     ({@link DirectCall}); empty: every call goes through {@code PyObject_Vectorcall}
      */
-    public BodyCompiler(CPythonLayout layout, NativeSymbols symbols, CompileOptions options) {
+    public BodyCompiler(CPythonLayout layout, NativeSymbols symbols, CompileOptions options,
+                        Optional<BodyLookup> bodies) {
+        this.bodies = bodies;
         this.layout = layout;
         this.symbols = symbols;
         this.options = options;
@@ -253,7 +259,7 @@ public final class BodyCompiler {
         long counterBlock = BodyCounters.allocateWords(capacity);
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, capture.raw().version(), budget.address(), objects);
+                    counterBlock, capacity, capture.raw().version(), budget.address(), objects, bodies);
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);

@@ -79,6 +79,8 @@ enum CSymbol {
     /** Called from Java at compile time (CompileTimeObjects). */
     INTERN_FROM_STRING("PyUnicode_InternFromString"),
     UNICODE_NEW("PyUnicode_New"),
+    /** {@code PyObject *(PyThreadState *, _PyInterpreterFrame *, int throwflag)}: finishes a directly called frame. */
+    EVAL_FRAME_DEFAULT("_PyEval_EvalFrameDefault"),
     /** {@code PyThreadState *(void)}: read once from Java, for the recursion budget. */
     THREAD_STATE_GET("_PyThreadState_GetCurrent");
 

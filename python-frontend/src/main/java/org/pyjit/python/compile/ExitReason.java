@@ -33,7 +33,9 @@ public enum ExitReason {
     /** An int loop's guards failed at its header (a local not a compact int): the generic loop runs. */
     INT_LOOP_GUARD_FAILED("int loop guard failed", ExitKind.INT_LOOP),
     /** An int loop's arithmetic left 64 bits: the generic code redoes that BINARY_OP on boxed ints. */
-    INT_LOOP_OVERFLOW("int loop overflow", ExitKind.INT_LOOP);
+    INT_LOOP_OVERFLOW("int loop overflow", ExitKind.INT_LOOP),
+    /** A CALL entered its compiled callee's body directly ({@link DirectCall}), not through the interpreter. */
+    DIRECT_CALL("direct call", ExitKind.DIRECT_CALL);
 
     /** What an exit does to the frame. */
     public enum ExitKind {
@@ -46,7 +48,9 @@ public enum ExitReason {
         /** Exception set, body returns 0. */
         ERROR,
         /** Not a way out of the body: an event of an int loop (entered, guard failed, overflow). */
-        INT_LOOP
+        INT_LOOP,
+        /** Not a way out of the body: a call made straight into a compiled callee's body. */
+        DIRECT_CALL
     }
 
     private final String text;

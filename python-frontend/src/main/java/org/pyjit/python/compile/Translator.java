@@ -18,6 +18,7 @@ import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
 import org.pyjit.python.bytecode.ControlFlowGraph.BasicBlock;
 import org.pyjit.python.bytecode.ExceptionTable;
+import org.pyjit.python.bytecode.InlineCache;
 import org.pyjit.python.bytecode.Instruction;
 import org.pyjit.python.bytecode.Successor;
 import org.pyjit.python.layout.CPythonLayout;
@@ -75,6 +76,7 @@ final class Translator {
     private final long instrumentationVersion;
     private final long recursionBudget;
     private final CompileTimeObjects objects;
+    private final Optional<BodyLookup> bodies;
     private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
     private final Map<Integer, Block> segments = new HashMap<>();
     private final ArrayDeque<Integer> pending = new ArrayDeque<>();
@@ -96,10 +98,12 @@ final class Translator {
      * @param instrumentationVersion the code's {@code _co_instrumentation_version} when compiled
      * @param recursionBudget the {@link RecursionBudget} block
      * @param objects constants made at compile time
+     * @param bodies where callees' compiled bodies are found, for direct calls ({@link DirectCall});
+     *     empty: every call goes through vectorcall
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
                long counters, int counterCapacity, long instrumentationVersion, long recursionBudget,
-               CompileTimeObjects objects) {
+               CompileTimeObjects objects, Optional<BodyLookup> bodies) {
         this.layout = layout;
         this.symbols = symbols;
         this.code = code;
@@ -109,6 +113,7 @@ final class Translator {
         this.instrumentationVersion = instrumentationVersion;
         this.recursionBudget = recursionBudget;
         this.objects = objects;
+        this.bodies = bodies;
     }
 
     /** The code object translated. */
@@ -129,6 +134,24 @@ final class Translator {
     /** {@code tstate->interp}, loaded at entry. */
     Value interp() {
         return interp;
+    }
+
+    /** The thread-state parameter of the function being built. */
+    Value tstate() {
+        return tstate;
+    }
+
+    /** How 3.12 reaches the current frame: {@code tstate->cframe->current_frame}. */
+    CPythonLayout.CurrentFrameAccess.ViaCFrame viaCFrame() {
+        if (!(layout.threadState().currentFrame() instanceof CPythonLayout.CurrentFrameAccess.ViaCFrame via)) {
+            throw new IllegalStateException("current frame not reached through cframe (not 3.12)");
+        }
+        return via;
+    }
+
+    /** Non-zero iff a tool other than pyjit's has an event in the tool set at {@code owner + offset}. */
+    Value otherTools(Value owner, int offset) {
+        return ToolSets.otherTools(b, layout, owner, offset);
     }
 
     /** The cached small int 0, or 0 (see {@link CompileTimeObjects#smallIntZero}). */
@@ -701,14 +724,25 @@ final class Translator {
             Value nargs = b.select(isMethod, b.iconst(Type.I64, (positional + 1) | ARGUMENTS_OFFSET),
                     b.iconst(Type.I64, positional | ARGUMENTS_OFFSET));
             setPrevInstr(i);
+            Block called = b.createBlock();
+            Value res = b.appendBlockParam(called, Type.I64);
+            if (kw == 0 && bodies.isPresent() && i.opcode() == Opcode.CALL_PY_EXACT_ARGS
+                    && i.cache() instanceof InlineCache.Call cached && cached.funcVersion() != 0) {
+                Block generic = b.createBlock();
+                new DirectCall(Translator.this, b, bodies.get())
+                        .emit(callable, isMethod, c, positional, cached.funcVersion(), i.byteOffset(), generic, called);
+                b.switchToBlock(generic);
+            }
             Value refund = refundedCall(callable);
             Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
             Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
             adjustBudget(units, levels, true);
-            Value res = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
+            Value generic = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
             adjustBudget(units, levels, false);
             xdecref(method);
             releaseSlots(c, d);
+            b.jump(called, generic);
+            b.switchToBlock(called);
             failIfNull(i, res, m);
             push(m, res);
             pollEvalBreaker(breakerOffset, i, m + 1);
@@ -1432,12 +1466,12 @@ final class Translator {
         return b.load(Type.I64, frame, localOffset(n));
     }
 
-    private Value slot(int d) {
+    Value slot(int d) {
         return b.load(Type.I64, frame, stackOffset(d));
     }
 
     /** 3.12 {@code Py_INCREF}: the low 32 bits, left alone when they overflow to 0 (immortal). */
-    private Value incref(Value o) {
+    Value incref(Value o) {
         Value low = b.load(Type.I32, o, layout.object().refcnt());
         Value bumped = b.iaddImm(low, 1);
         b.store(b.select(b.icmpImm(IntCC.EQ, bumped, 0), low, bumped), o, layout.object().refcnt());
@@ -1460,7 +1494,7 @@ final class Translator {
         b.switchToBlock(done);
     }
 
-    private void xdecref(Value o) {
+    void xdecref(Value o) {
         Block some = b.createBlock();
         Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, o, 0), done, some);

@@ -11,6 +11,7 @@ import org.pyjit.ir.Opcode;
 import org.pyjit.ir.Signature;
 import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
+import org.pyjit.python.compile.ToolSets;
 import org.pyjit.python.entry.EntryData.Field;
 import org.pyjit.python.layout.CPythonLayout;
 
@@ -280,9 +281,6 @@ final class CallbackCode {
      * interpreter unwinds the frame).
      */
     private final class CompiledEntry {
-        /** One bit per tool in each event's byte: every tool except ours. */
-        private static final long OTHER_TOOLS = 0x0101010101010101L * (0xFF & ~(1 << EntryPoints.TOOL_ID));
-
         private final FunctionBuilder b;
         private final Value base;
         private final Value code;
@@ -297,9 +295,6 @@ final class CallbackCode {
 
         void emit(Value body) {
             CPythonLayout.MonitoringLayout monitoring = layout.monitoring();
-            if (monitoring.eventCount() < 8 || monitoring.eventCount() > 16) {
-                throw new IllegalStateException("tool sets of " + monitoring.eventCount() + " events");
-            }
             if (!(layout.threadState().currentFrame() instanceof CPythonLayout.CurrentFrameAccess.ViaCFrame via)) {
                 throw new IllegalStateException("current frame not reached through cframe (not 3.12)");
             }
@@ -352,14 +347,8 @@ final class CallbackCode {
             b.ret(b.load(Type.I64, base, Field.NONE.offset()));
         }
 
-        /**
-         * Non-zero iff a tool other than ours has an event in the tool set at {@code owner + offset}:
-         * two overlapping 8-byte loads cover its 9..16 bytes.
-         */
         private Value otherTools(Value owner, int offset) {
-            Value low = b.load(Type.I64, owner, offset);
-            Value high = b.load(Type.I64, owner, offset + layout.monitoring().eventCount() - 8);
-            return b.binary(Opcode.BAND, b.binary(Opcode.BOR, low, high), b.iconst(Type.I64, OTHER_TOOLS));
+            return ToolSets.otherTools(b, layout, owner, offset);
         }
     }
 

@@ -8,10 +8,14 @@ import com.kenai.jffi.Library;
 import com.kenai.jffi.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.pyjit.python.compile.BodyCompiler;
+import org.pyjit.python.compile.BodyLookup;
+import org.pyjit.python.compile.CompileOptions;
 import org.pyjit.python.compile.CompileRefusedException;
 import org.pyjit.python.compile.NativeSymbols;
+import org.pyjit.python.compile.ToolSets;
 import org.pyjit.python.entry.EntryData.Field;
 import org.pyjit.python.launch.JitOptions;
 
@@ -29,7 +33,7 @@ import org.pyjit.python.launch.JitOptions;
 public final class EntryPoints {
 
     /** {@code sys.monitoring.OPTIMIZER_ID}. */
-    public static final int TOOL_ID = 5;
+    public static final int TOOL_ID = ToolSets.OUR_TOOL;
 
     /**
      * Events counted per location (a code object's calls, one loop's back edges) at most: a
@@ -127,7 +131,9 @@ public final class EntryPoints {
         BodyCompiler compiler = null;
         if (JitOptions.compileRequested(System.getenv())) {
             try {
-                compiler = new BodyCompiler(code.layout, NativeSymbols.lookUp(python));
+                compiler = new BodyCompiler(code.layout, NativeSymbols.lookUp(python),
+                        CompileOptions.fromEnvironment(System.getenv()),
+                        Optional.of(new BodyLookup(extraIndex, CodeState.ENTRY, CodeState.ENTERED)));
                 // GIL held here: the compiler thread translates without it.
                 compiler.prepareObjects();
             } catch (CompileRefusedException | IllegalStateException e) {

@@ -222,4 +222,31 @@ class CompiledCodeTest {
         assertReport(err, "work (compiled_instrumentation.py:20)", "deopt instrumentation changed @64: 1",
                 "deopt instrumentation changed @0: 1");
     }
+
+    /**
+     * Compiled callers call compiled callees directly once the interpreter has specialised their
+     * CALLs (threshold 5): results, the RecursionError, a frame object made in a callee, a callee
+     * raising through direct calls and into a handler, settrace switched on and off, a rebound
+     * callee and the final traceback are python3.12's; the statistics count the direct calls.
+     */
+    @Test
+    void directCallsBehaveExactlyLikePython() throws IOException {
+        Path program = program("direct_calls.py");
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
+                dir, PythonProcesses.baseEnvironment(), null);
+        Map<String, String> env = Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1");
+        Outcome jit = pyjit(program, env);
+        assertEquals(py.exitStatus(), jit.exitStatus());
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        assertArrayEquals(py.stderr(), jit.stderr(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
+        Map<String, String> withStats = new HashMap<>(env);
+        withStats.put("PYJIT_STATS", "1");
+        String err = new String(pyjit(program, withStats).stderr(), StandardCharsets.UTF_8);
+        assertReport(err, "caller (direct_calls.py:51)", "direct call @72: 800", "direct call @102: 800",
+                "direct call @126: 800");
+        assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 6996");
+        assertReport(err, "catcher (direct_calls.py:59)", "direct call @16: 16",
+                "handler exception to handler @16: 16");
+        assertReport(err, "frames (direct_calls.py:66)", "direct call @46: 15");
+    }
 }

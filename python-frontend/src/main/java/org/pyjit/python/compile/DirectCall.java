@@ -1,0 +1,275 @@
+package org.pyjit.python.compile;
+
+import org.pyjit.ir.Block;
+import org.pyjit.ir.FunctionBuilder;
+import org.pyjit.ir.IntCC;
+import org.pyjit.ir.Opcode;
+import org.pyjit.ir.Signature;
+import org.pyjit.ir.Type;
+import org.pyjit.ir.Value;
+import org.pyjit.python.layout.CPythonLayout;
+
+/**
+ * A CALL that the specialising interpreter turned into {@code CALL_PY_EXACT_ARGS}, made from
+ * compiled code straight into the callee's compiled body: the caller pushes the callee's frame
+ * on the thread's data stack as 3.12's {@code _PyFrame_PushUnchecked} and
+ * {@code _PyFrame_Initialize} do, links it as the current frame, and calls the body. This skips
+ * {@code PyObject_Vectorcall}, a new {@code _PyEval_EvalFrameDefault} and the {@code PY_START}
+ * callback, which together made a compiled call cost twice python's inlined one.
+ *
+ * <p>Taken only when all of these hold, else the generic vectorcall runs (the interpreter then
+ * does everything, events included):
+ * <ol>
+ *   <li>the callable is a function whose {@code func_version} is the cached one and whose code
+ *       takes exactly the positional arguments given (self included in the method form), is
+ *       not a generator or coroutine and has no cells or free variables (whose MAKE_CELL and
+ *       COPY_FREE_VARS run before the RESUME, where bodies start);
+ *   <li>its code object has a compiled body ({@code co_extra[index]} state's entry word);
+ *   <li>the monitoring gate of the {@code PY_START} callback: the code's instrumentation is
+ *       current and no tool but ours has events, globally or for the code, so no event can be
+ *       missed (the body itself leaves if that changes while it runs); no PEP 523 frame evaluator;
+ *   <li>{@code py_recursion_remaining > 1} (else the interpreter raises RecursionError), and the
+ *       frame fits in the current data-stack chunk above its first word (so popping it never
+ *       frees a chunk, which only {@code _PyThreadState_PopFrame} may do).
+ * </ol>
+ *
+ * <p>After the body: if it left at {@code RETURN_VALUE}/{@code RETURN_CONST} and no frame
+ * object was made for the frame, the caller finishes the return as 3.12's
+ * {@code clear_thread_frame} does (unlink, clear the slots, release function and code, pop).
+ * Otherwise (a deoptimisation, an exception, a frame object to hand its data to) the frame is
+ * handed to {@code _PyEval_EvalFrameDefault(tstate, frame, throwflag)}, which resumes exactly
+ * where the body left (facts §3), finishes the call and pops the frame. The recursion charge is
+ * the interpreter's: one unit of {@code py_recursion_remaining} while the body runs, given back
+ * before the interpreter takes over (it charges its own).
+ */
+final class DirectCall {
+
+    /** {@code PyFunctionObject} (Include/cpython/funcobject.h, 3.12): checked by a probe. */
+    private static final int FUNCTION_GLOBALS = 16;
+    private static final int FUNCTION_BUILTINS = 24;
+    private static final int FUNCTION_CODE = 48;
+    private static final int FUNCTION_VERSION = 136;
+    /** {@code _PyStackChunk.data} (internal/pycore_pystate.h... cpython/pystate.h). */
+    private static final int CHUNK_DATA = 24;
+    /** {@code PyThreadState.datastack_chunk}: the word before {@code datastack_top}. */
+    private static final int CHUNK_BEFORE_TOP = 8;
+    /** {@code PyTupleObject.ob_item}. */
+    private static final int TUPLE_ITEMS = 24;
+    /** {@code CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR}. */
+    private static final int RESUMABLE_FLAGS = 0x20 | 0x80 | 0x100 | 0x200;
+    /** {@code _PyCodeObjectExtra.ce_size} and {@code ce_extras[0]} (internal/pycore_code.h). */
+    private static final int EXTRA_SIZE = 0;
+    private static final int EXTRA_SLOTS = 8;
+    private static final Signature BODY = Signature.of(Type.I64, Type.I64, Type.I64);
+    private static final Signature EVAL_FRAME = Signature.of(Type.I64, Type.I64, Type.I64, Type.I32);
+
+    private final Translator t;
+    private final FunctionBuilder b;
+    private final CPythonLayout layout;
+    private final BodyLookup lookup;
+
+    DirectCall(Translator t, FunctionBuilder b, BodyLookup lookup) {
+        this.t = t;
+        this.b = b;
+        this.layout = t.layout();
+        this.lookup = lookup;
+    }
+
+    /**
+     * Emits the guards and the direct call. Control leaves the current block either to
+     * {@code generic} (nothing consumed: the vectorcall path runs) or to {@code done} with the
+     * call's result (NULL with an exception set), every stack operand from the method slot up
+     * consumed.
+     *
+     * @param callable the function (the method slot in the method form, else the callable slot)
+     * @param isMethod whether the method slot is set (then self, the callable slot, is argument 0)
+     * @param firstArgSlot the callable slot's stack index ({@code c})
+     * @param positional the arguments after the callable slot
+     * @param funcVersion the cached {@code func_version}
+     * @param byteOffset the CALL's offset, for the statistics' direct-call counter
+     */
+    void emit(Value callable, Value isMethod, int firstArgSlot, int positional, long funcVersion, int byteOffset,
+              Block generic, Block done) {
+        Value ts = t.tstate();
+        Value interp = t.interp();
+        // 1. the callee
+        guard(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.FUNCTION_TYPE)), generic);
+        guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, callable, FUNCTION_VERSION), (int) funcVersion), generic);
+        Value code = b.load(Type.I64, callable, FUNCTION_CODE);
+        Value nargs = b.select(isMethod, b.iconst(Type.I32, positional + 1), b.iconst(Type.I32, positional));
+        guard(b.icmp(IntCC.EQ, b.load(Type.I32, code, layout.code().argCount()), nargs), generic);
+        guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),
+                RESUMABLE_FLAGS), 0), generic);
+        // No MAKE_CELL / COPY_FREE_VARS before the RESUME: the body starts after it.
+        guard(b.icmpImm(IntCC.EQ, b.binary(Opcode.BOR, b.load(Type.I32, code, layout.code().nCellVars()),
+                b.load(Type.I32, code, layout.code().nFreeVars())), 0), generic);
+        // 2. its body
+        Value extra = b.load(Type.I64, code, layout.code().extra());
+        guard(b.icmpImm(IntCC.NE, extra, 0), generic);
+        guard(b.icmpImm(IntCC.UGT, b.load(Type.I64, extra, EXTRA_SIZE), lookup.extraIndex()), generic);
+        Value state = b.load(Type.I64, extra, EXTRA_SLOTS + 8 * (int) lookup.extraIndex());
+        guard(b.icmpImm(IntCC.NE, state, 0), generic);
+        Value body = b.load(Type.I64, state, lookup.entryOffset());
+        guard(b.icmpImm(IntCC.NE, body, 0), generic);
+        // 3. the monitoring gate and PEP 523
+        guard(b.icmp(IntCC.EQ, b.load(Type.I64, code, layout.code().instrumentationVersion()),
+                b.load(Type.I64, interp, layout.interpreter().monitoringVersion())), generic);
+        guard(b.icmpImm(IntCC.EQ, t.otherTools(interp, layout.monitoring().interpreterMonitors()), 0), generic);
+        Value monitoring = b.load(Type.I64, code, layout.code().monitoring());
+        Block localTools = b.createBlock();
+        Block alone = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, monitoring, 0), alone, localTools);
+        b.switchToBlock(localTools);
+        guard(b.icmpImm(IntCC.EQ, t.otherTools(monitoring, layout.monitoring().localMonitors()), 0), generic);
+        b.jump(alone);
+        b.switchToBlock(alone);
+        guard(b.icmpImm(IntCC.EQ, b.load(Type.I64, interp, layout.interpreter().evalFrame()), 0), generic);
+        // 4. recursion and room
+        int remainingOffset = layout.threadState().pyRecursionRemaining();
+        Value remaining = b.load(Type.I32, ts, remainingOffset);
+        guard(b.icmpImm(IntCC.SGT, remaining, 1), generic);
+        int topOffset = layout.threadState().datastackTop();
+        Value top = b.load(Type.I64, ts, topOffset);
+        Value size = b.binaryImm(Opcode.ISHL_IMM,
+                b.convert(Opcode.SEXTEND, Type.I64, b.load(Type.I32, code, layout.code().frameSize())), 3);
+        Value newTop = b.iadd(top, size);
+        guard(b.icmp(IntCC.ULE, newTop, b.load(Type.I64, ts, layout.threadState().datastackLimit())), generic);
+        Value chunk = b.load(Type.I64, ts, topOffset - CHUNK_BEFORE_TOP);
+        guard(b.icmp(IntCC.NE, top, b.iaddImm(chunk, CHUNK_DATA)), generic);
+
+        t.countSite(new ExitSite(byteOffset, ExitReason.DIRECT_CALL, ""));
+        // The push: _PyFrame_PushUnchecked + _PyFrame_Initialize. The frame takes the caller's
+        // references to the function and the arguments.
+        CPythonLayout.FrameLayout f = layout.frame();
+        Value callee = top;
+        b.store(newTop, ts, topOffset);
+        b.store(t.incref(code), callee, f.code());
+        b.store(callable, callee, f.funcObj());
+        b.store(b.load(Type.I64, callable, FUNCTION_GLOBALS), callee, f.globals());
+        b.store(b.load(Type.I64, callable, FUNCTION_BUILTINS), callee, f.builtins());
+        Value zero = b.iconst(Type.I64, 0);
+        b.store(zero, callee, f.locals());
+        b.store(zero, callee, f.frameObj());
+        b.store(b.iaddImm(code, layout.code().codeAdaptive() - 2), callee, f.instructionPointer());
+        Value nLocalsPlus = b.load(Type.I32, code, layout.code().nLocalsPlus());
+        b.store(nLocalsPlus, callee, f.stackTop());
+        b.store(b.iconst(Type.I16, 0), callee, f.returnOffset());
+        b.store(b.iconst(Type.I8, 0), callee, f.owner());
+        for (int k = 0; k < positional; k++) {
+            b.store(b.select(isMethod, t.slot(firstArgSlot + k), t.slot(firstArgSlot + 1 + k)), callee,
+                    f.localsPlus() + 8 * k);
+        }
+        b.store(b.select(isMethod, t.slot(firstArgSlot + positional), zero), callee, f.localsPlus() + 8 * positional);
+        clearLocals(callee, b.convert(Opcode.SEXTEND, Type.I64, nargs),
+                b.convert(Opcode.SEXTEND, Type.I64, nLocalsPlus));
+        // Link and charge as the interpreter's start_frame.
+        CPythonLayout.CurrentFrameAccess.ViaCFrame via = t.viaCFrame();
+        Value caller = t.frame();
+        b.store(caller, callee, f.previous());
+        b.store(callee, b.load(Type.I64, ts, via.cframe()), via.currentFrame());
+        b.store(b.iaddImm(remaining, -1), ts, remainingOffset);
+        b.store(b.iaddImm(b.load(Type.I64, state, lookup.enteredOffset()), 1), state, lookup.enteredOffset());
+
+        Value ok = b.callIndirect(BODY, body, callee, ts).get(0);
+
+        b.store(caller, b.load(Type.I64, ts, via.cframe()), via.currentFrame());
+        b.store(b.iaddImm(b.load(Type.I32, ts, remainingOffset), 1), ts, remainingOffset);
+        Block raised = b.createBlock();
+        Block left = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, ok, 0), raised, left);
+
+        b.switchToBlock(raised);
+        b.jump(done, resume(callee, 1));
+
+        b.switchToBlock(left);
+        Block interpreter = b.createBlock();
+        Block noFrameObject = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, callee, f.frameObj()), 0), noFrameObject, interpreter);
+        b.switchToBlock(noFrameObject);
+        // A body leaves prev_instr AT the instruction to run next (the jump convention of 3.12's
+        // instrumentation callbacks, see Translator#leaveAt).
+        Value at = b.load(Type.I64, callee, f.instructionPointer());
+        Value opcode = b.convert(Opcode.UEXTEND, Type.I32, b.load(Type.I8, at, 0));
+        Block returnValue = b.createBlock();
+        Block notValue = b.createBlock();
+        Block returnConst = b.createBlock();
+        Block returned = b.createBlock();
+        Value result = b.appendBlockParam(returned, Type.I64);
+        Value live = b.appendBlockParam(returned, Type.I64);
+        b.brif(b.icmpImm(IntCC.EQ, opcode, layout.opcodes().number(org.pyjit.python.layout.Opcode.RETURN_VALUE)),
+                returnValue, notValue);
+        b.switchToBlock(notValue);
+        b.brif(b.icmpImm(IntCC.EQ, opcode, layout.opcodes().number(org.pyjit.python.layout.Opcode.RETURN_CONST)),
+                returnConst, interpreter);
+        b.switchToBlock(returnValue);
+        // RETURN_VALUE: the value is the only stack item.
+        Value stackTop = b.convert(Opcode.SEXTEND, Type.I64, b.load(Type.I32, callee, f.stackTop()));
+        Value topSlot = b.iadd(callee, b.binaryImm(Opcode.ISHL_IMM, stackTop, 3));
+        b.jump(returned, b.load(Type.I64, topSlot, f.localsPlus() - 8), b.iaddImm(stackTop, -1));
+        b.switchToBlock(returnConst);
+        Value oparg = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I8, at, 1));
+        Value consts = b.load(Type.I64, code, layout.code().consts());
+        Value constant = b.load(Type.I64, b.iadd(consts, b.binaryImm(Opcode.ISHL_IMM, oparg, 3)), TUPLE_ITEMS);
+        b.jump(returned, t.incref(constant),
+                b.convert(Opcode.SEXTEND, Type.I64, b.load(Type.I32, callee, f.stackTop())));
+        // clear_thread_frame: the frame is no longer current (unlinked above); its slots, then
+        // the function and the code, then the pop (datastack_top back to the frame).
+        b.switchToBlock(returned);
+        releaseSlots(callee, live);
+        t.decref(callable);
+        t.decref(code);
+        b.store(callee, ts, topOffset);
+        b.jump(done, result);
+
+        b.switchToBlock(interpreter);
+        // _PyEval_EvalFrameDefault runs prev_instr + 1 next: step back from the jump convention.
+        b.store(b.iaddImm(b.load(Type.I64, callee, f.instructionPointer()), -2), callee, f.instructionPointer());
+        b.jump(done, resume(callee, 0));
+    }
+
+    /** Continues the callee in the interpreter where its body left; returns its result or NULL. */
+    private Value resume(Value callee, int throwflag) {
+        return b.callIndirect(EVAL_FRAME, t.constant(CSymbol.EVAL_FRAME_DEFAULT), t.tstate(), callee,
+                b.iconst(Type.I32, throwflag)).get(0);
+    }
+
+    /** Continues in a new block if {@code condition} holds, else jumps to {@code otherwise}. */
+    private void guard(Value condition, Block otherwise) {
+        Block next = b.createBlock();
+        b.brif(condition, next, otherwise);
+        b.switchToBlock(next);
+    }
+
+    /** {@code localsplus[from .. to) = NULL}. */
+    private void clearLocals(Value frame, Value from, Value to) {
+        Block head = b.createBlock();
+        Value k = b.appendBlockParam(head, Type.I64);
+        Block store = b.createBlock();
+        Block end = b.createBlock();
+        b.jump(head, from);
+        b.switchToBlock(head);
+        b.brif(b.icmp(IntCC.SLT, k, to), store, end);
+        b.switchToBlock(store);
+        b.store(b.iconst(Type.I64, 0), b.iadd(frame, b.binaryImm(Opcode.ISHL_IMM, k, 3)),
+                layout.frame().localsPlus());
+        b.jump(head, b.iaddImm(k, 1));
+        b.switchToBlock(end);
+    }
+
+    /** {@code Py_XDECREF(localsplus[k])} for {@code k} in {@code [0, count)}, from the last. */
+    private void releaseSlots(Value frame, Value count) {
+        Block head = b.createBlock();
+        Value k = b.appendBlockParam(head, Type.I64);
+        Block release = b.createBlock();
+        Block end = b.createBlock();
+        b.jump(head, count);
+        b.switchToBlock(head);
+        b.brif(b.icmpImm(IntCC.SGT, k, 0), release, end);
+        b.switchToBlock(release);
+        Value index = b.iaddImm(k, -1);
+        t.xdecref(b.load(Type.I64, b.iadd(frame, b.binaryImm(Opcode.ISHL_IMM, index, 3)),
+                layout.frame().localsPlus()));
+        b.jump(head, index);
+        b.switchToBlock(end);
+    }
+}

@@ -1,0 +1,108 @@
+# Calls from compiled code straight into compiled callees (DirectCall): run with a threshold
+# above 1 so that the interpreter has specialised the CALLs to CALL_PY_EXACT_ARGS first.
+import sys
+
+
+def add(a, b):
+    return a + b
+
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+class P:
+    def __init__(self, x):
+        self.x = x
+
+    def get(self):
+        return self.x
+
+    def frame_line(self):
+        return sys._getframe().f_lineno, sys._getframe(1).f_code.co_name
+
+
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+
+
+def fail(n):
+    if n == 0:
+        raise KeyError(n)
+    return fail(n - 1)
+
+
+def gen(n):
+    yield n
+    yield n + 1
+
+
+def outer():
+    v = 5
+
+    def inner(a):
+        return a + v
+    return inner
+
+
+inner = outer()
+
+
+def caller():
+    total = 0
+    p = P(3)
+    for i in range(50):
+        total += add(i, 1) + p.get() + fib(5)
+    return total
+
+
+def catcher():
+    try:
+        fail(3)
+    except KeyError as e:
+        return "caught %r" % (e,)
+
+
+def frames():
+    p = P(1)
+    return p.frame_line()
+
+
+def others():
+    return list(gen(2)), inner(1), deep(3)
+
+
+for k in range(20):
+    r = caller(), catcher(), frames(), deep(50), others()
+print(r)
+
+limit = sys.getrecursionlimit()
+sys.setrecursionlimit(200)
+try:
+    deep(500)
+except RecursionError as e:
+    print("RecursionError", e)
+sys.setrecursionlimit(limit)
+print(deep(150))
+
+events = []
+
+
+def tracer(frame, event, arg):
+    if frame.f_code.co_name in ("add", "fib"):
+        events.append((frame.f_code.co_name, event))
+    return None
+
+
+sys.settrace(tracer)
+print(caller())
+sys.settrace(None)
+print(len(events), events[:4])
+
+
+def add(a, b):
+    return a - b
+
+
+print(caller())
+fail(2)
