@@ -252,7 +252,8 @@ final class Translator {
                     changed, sameVersion);
             b.switchToBlock(changed);
             countSite(new ExitSite(start.byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
-            leaveAt(start.index(), startDepth);
+            // start(), not index(): a loop header may be an EXTENDED_ARG prefix, which must run again.
+            leaveAt(start.start(), startDepth);
             b.switchToBlock(sameVersion);
             pollEvalBreaker(breaker.offset(), start, startDepth);
             b.jump(segment(first.start()));

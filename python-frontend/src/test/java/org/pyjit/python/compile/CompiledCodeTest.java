@@ -249,4 +249,27 @@ class CompiledCodeTest {
                 "handler exception to handler @16: 16");
         assertReport(err, "frames (direct_calls.py:66)", "direct call @46: 15");
     }
+
+    /**
+     * A loop body entered by OSR whose header is an EXTENDED_ARG-prefixed FOR_ITER, left at its
+     * header on every entry after the instrumentation changed: the interpreter must run the
+     * prefix again (it once ran the FOR_ITER with the low byte of its jump only, and crashed).
+     */
+    @Test
+    void loopBodiesLeaveAtAPrefixedHeaderWithItsPrefix() throws IOException {
+        Path program = program("osr_extended_arg.py");
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
+                dir, PythonProcesses.baseEnvironment(), null);
+        Map<String, String> env = Map.of("PYJIT_THRESHOLD", "10", "PYJIT_COMPILE_SYNC", "1");
+        Outcome jit = pyjit(program, env);
+        assertEquals(py.exitStatus(), jit.exitStatus());
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        assertArrayEquals(py.stderr(), jit.stderr(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
+        Map<String, String> withStats = new HashMap<>(env);
+        withStats.put("PYJIT_STATS", "1");
+        String err = new String(pyjit(program, withStats).stderr(), StandardCharsets.UTF_8);
+        List<String> lines = report(err, "long_loop (osr_extended_arg.py:16)");
+        assertTrue(lines.stream().anyMatch(l -> l.trim().matches("deopt instrumentation changed @34: [1-9][0-9]*")),
+                lines::toString);
+    }
 }
