@@ -36,6 +36,7 @@ final class CApi {
     /** {@code PyThreadState_Get}. */
     final long threadStateGet;
     private final long calloc;
+    private final long registerAtFork;
     private final long requestCodeExtraIndex;
     private final long codeSetExtra;
     private final long cFunctionNewEx;
@@ -71,6 +72,8 @@ final class CApi {
         free = symbol(libc, "free");
         threadStateGet = symbol(python, "PyThreadState_Get");
         calloc = symbol(libc, "calloc");
+        // glibc's pthread_atfork is a static stub over this exported function.
+        registerAtFork = symbol(libc, "__register_atfork");
     }
 
     /**
@@ -238,6 +241,16 @@ final class CApi {
     /** libc {@code calloc(1, size)}: zeroed memory that libc {@code free} releases, or 0. */
     long calloc(long size) {
         return call(calloc, 1, size);
+    }
+
+    /**
+     * {@code pthread_atfork(NULL, NULL, child)}, through glibc's {@code __register_atfork}.
+     *
+     * @param child a native {@code void(void)} run in the child after every {@code fork()}
+     * @return 0 or an errno value
+     */
+    int atForkChild(long child) {
+        return (int) call(registerAtFork, 0, 0, child, 0);
     }
 
     /** libc {@code free(p)}. */

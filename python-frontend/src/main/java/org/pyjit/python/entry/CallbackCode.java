@@ -16,7 +16,7 @@ import org.pyjit.python.entry.EntryData.Field;
 import org.pyjit.python.layout.CPythonLayout;
 
 /**
- * The IR of the three native functions behind the entry points, built with
+ * The IR of the four native functions behind the entry points, built with
  * {@link FunctionBuilder}:
  *
  * <ul>
@@ -28,6 +28,10 @@ import org.pyjit.python.layout.CPythonLayout;
  *       (on-stack replacement, {@link LoopEntry}); otherwise it counts a back edge of its loop
  *       (indexed by the jump's code unit) and at the threshold upcalls once.
  *   <li>{@value #FREE_STATE}: the {@code co_extra} free function.
+ *   <li>{@value #AFTER_FORK}: the {@code pthread_atfork} child handler: sets
+ *       {@link Field#FORKED}, after which the callbacks return {@code DISABLE} and the free
+ *       function frees without the release upcall (a forked child runs interpreted, and never
+ *       calls Java).
  * </ul>
  *
  * <p>Invariants: no path calls Java except the attach upcall (once per code object), the hot
@@ -41,6 +45,7 @@ final class CallbackCode {
     static final String PY_START = "pyjit_py_start";
     static final String JUMP = "pyjit_jump";
     static final String FREE_STATE = "pyjit_free_state";
+    static final String AFTER_FORK = "pyjit_after_fork_child";
 
     /** {@code _PyCodeObjectExtra.ce_size} and {@code ce_extras[0]} (internal/pycore_code.h). */
     private static final int EXTRA_SIZE = 0;
@@ -67,9 +72,9 @@ final class CallbackCode {
         this.data = data;
     }
 
-    /** The module of the three functions. */
+    /** The module of the four functions. */
     IrModule module() {
-        return IrModule.of(pyStart(), jump(), freeState());
+        return IrModule.of(pyStart(), jump(), freeState(), afterFork());
     }
 
     private IrFunction pyStart() {
@@ -78,6 +83,7 @@ final class CallbackCode {
             Value args = b.appendEntryParams(entry).get(1);
             b.switchToBlock(entry);
             Value base = b.iconst(Type.I64, data.address());
+            notForked(b, base);
             Value code = b.load(Type.I64, args, 0);
             Block count = b.createBlock();
             Value state = b.appendBlockParam(count, Type.I64);
@@ -103,6 +109,7 @@ final class CallbackCode {
             Value args = b.appendEntryParams(entry).get(1);
             b.switchToBlock(entry);
             Value base = b.iconst(Type.I64, data.address());
+            notForked(b, base);
             Value code = b.load(Type.I64, args, 0);
             Value fromObj = b.load(Type.I64, args, 8);
             Value toObj = b.load(Type.I64, args, 16);
@@ -150,6 +157,9 @@ final class CallbackCode {
             Value base = b.iconst(Type.I64, data.address());
             Block recorded = b.createBlock();
             Block plain = b.createBlock();
+            Block parent = b.createBlock();
+            b.brif(b.icmpImm(IntCC.NE, b.load(Type.I64, base, Field.FORKED.offset()), 0), plain, parent);
+            b.switchToBlock(parent);
             Value flags = b.load(Type.I32, state, CodeState.FLAGS);
             b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.RECORDED), recorded, plain);
             b.switchToBlock(recorded);
@@ -159,6 +169,26 @@ final class CallbackCode {
             b.callIndirect(UNARY_VOID, b.load(Type.I64, base, Field.FREE.offset()), state);
             b.ret();
         });
+    }
+
+    private IrFunction afterFork() {
+        return FunctionBuilder.build(AFTER_FORK, Signature.ofVoid(), b -> {
+            Block entry = b.createBlock();
+            b.appendEntryParams(entry);
+            b.switchToBlock(entry);
+            b.store(b.iconst(Type.I64, 1), b.iconst(Type.I64, data.address()), Field.FORKED.offset());
+            b.ret();
+        });
+    }
+
+    /** In a forked child: return {@code DISABLE} at once (no upcall, no compiled code entered). */
+    private static void notForked(FunctionBuilder b, Value base) {
+        Block forked = b.createBlock();
+        Block parent = b.createBlock();
+        b.brif(b.icmpImm(IntCC.NE, b.load(Type.I64, base, Field.FORKED.offset()), 0), forked, parent);
+        b.switchToBlock(forked);
+        b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+        b.switchToBlock(parent);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.pyjit.python.entry;
 /**
  * The native block the generated callbacks read their run-time constants from: allocated once
  * before the code is compiled (so that compilation does not wait for CPython's initialisation),
- * filled at installation, never freed and never written again.
+ * filled at installation, never freed and never written again, except {@link Field#FORKED}.
  *
  * <p>Each field is a 64-bit word at {@link Field#offset()}.
  *
@@ -35,7 +35,14 @@ record EntryData(long address) {
         /** libc {@code free}. */
         FREE,
         /** {@code PyThreadState_Get}: the running thread's state, to find the frame of a compiled call. */
-        THREAD_STATE_GET;
+        THREAD_STATE_GET,
+        /**
+         * 0, and 1 in a child made by {@code fork()} (set by {@value CallbackCode#AFTER_FORK}, a
+         * {@code pthread_atfork} child handler, before any code runs there): the child's JVM has
+         * only the forking thread left, so an upcall could wait forever on a lock a vanished JVM
+         * thread held; from then on the callbacks make none.
+         */
+        FORKED;
 
         /** Byte offset in the block. */
         int offset() {

@@ -55,7 +55,9 @@ public final class EntryPoints {
      * them: its JVM kept only the forking thread, so an upcall there (a hot code object, a compile)
      * could wait forever for a garbage collector or compiler thread that no longer exists; the
      * child runs interpreted, with tool {@value #TOOL_ID} free as in python3.12. Code already inside
-     * a compiled body finishes it (machine code only, no upcall).
+     * a compiled body finishes it (machine code only, no upcall). Until this Python hook has run,
+     * the native child handler ({@link CallbackCode#AFTER_FORK}) keeps the callbacks from calling
+     * Java: they return {@code DISABLE} in a child, whatever fork() made it (also C code's).
      */
     private static final String REGISTER = """
             m = __import__('sys').monitoring
@@ -189,6 +191,10 @@ public final class EntryPoints {
         data.put(Field.RELEASED, releasedHandle.getAddress());
         data.put(Field.FREE, api.free);
         data.put(Field.THREAD_STATE_GET, api.threadStateGet);
+        // Before any fork can happen with the callbacks installed: a child sets FORKED first thing.
+        if (api.atForkChild(code.address(CallbackCode.AFTER_FORK)) != 0) {
+            throw new EntryException("pthread_atfork failed");
+        }
 
         long start = callback(api, code.address(CallbackCode.PY_START), CallbackCode.PY_START);
         long jump = callback(api, code.address(CallbackCode.JUMP), CallbackCode.JUMP);

@@ -51,7 +51,7 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py"})
+        "intloops_osr.py", "intloops_threads.py", "fork_child.py", "c_fork_child.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
