@@ -95,15 +95,14 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
     }
 
     /**
-     * {@code PYJIT_OSR=1} (with {@code PYJIT_COMPILE=1}): loops that get hot inside a running call
-     * are compiled and entered from their back edge. Opt-in while a crash it causes in a long
-     * CPython regression run is open (docs/pyjit-jit.md §12).
+     * On-stack replacement with {@code PYJIT_COMPILE=1}: loops that get hot inside a running call
+     * are compiled and entered from their back edge. On unless {@code PYJIT_OSR=0}.
      *
      * @param env the process environment
      * @return whether on-stack replacement is on
      */
     public static boolean osrRequested(Map<String, String> env) {
-        return "1".equals(env.get("PYJIT_OSR"));
+        return !"0".equals(env.get("PYJIT_OSR"));
     }
 
     /**

@@ -30,6 +30,13 @@ class JitOptionsTest {
         assertEquals(new JitOptions(true, 1, true, Optional.of(Path.of("x.log")), List.of()), o);
     }
 
+    @Test
+    void onStackReplacementIsOnWithTheCompilerUnlessTurnedOff() {
+        assertTrue(JitOptions.osrRequested(Map.of("PYJIT_COMPILE", "1")));
+        assertTrue(JitOptions.osrRequested(Map.of("PYJIT_COMPILE", "1", "PYJIT_OSR", "1")));
+        assertFalse(JitOptions.osrRequested(Map.of("PYJIT_COMPILE", "1", "PYJIT_OSR", "0")));
+    }
+
     @Property
     void validThresholdsParse(@ForAll @IntRange(min = 1, max = JitOptions.MAX_THRESHOLD) int n) throws LaunchException {
         assertEquals(n, JitOptions.fromEnvironment(Map.of("PYJIT_THRESHOLD", Integer.toString(n))).threshold());
