@@ -63,7 +63,7 @@ def divides(n):
     i = 1
     t = 1
     while i < n:
-        t = t // 1 + i
+        t = t / 2 + i
         i += 1
     return t
 

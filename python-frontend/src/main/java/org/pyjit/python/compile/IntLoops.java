@@ -22,17 +22,27 @@ import org.pyjit.python.layout.Opcode;
  *
  * <p>A loop qualifies when every instruction of the loop is compiled (not instrumented) and is a
  * NOP, LOAD_FAST / LOAD_FAST_CHECK / STORE_FAST, the header's FOR_ITER (over a {@code range} iterator,
- * guarded), LOAD_CONST of a compact int ({@code |v| < 2^30}),
- * BINARY_OP add / subtract / multiply (in-place forms included), a COMPARE_OP ({@code < <= == !=
- * > >=}) directly followed by the POP_JUMP_IF_FALSE / _TRUE that consumes it, JUMP_FORWARD, or the
- * backward jump itself; and every bytecode block of the loop that a jump goes to starts with the
- * header's stack depth (the others are only fallen into from the previous instruction).
+ * guarded), LOAD_CONST of an int of at most two digits ({@code |v| < 2^60}), a BINARY_OP of
+ * {@link IntLoopArithmetic.Binary} ({@code + - * & | ^ << >> // %}, in-place forms included),
+ * UNARY_NEGATIVE / UNARY_INVERT, a COMPARE_OP ({@code < <= == != > >=}) directly followed by the
+ * POP_JUMP_IF_FALSE / _TRUE that consumes it, a POP_JUMP_IF_FALSE / _TRUE on an int (its truth:
+ * non-zero), JUMP_FORWARD, or the backward jump itself; every operand an instruction takes is a
+ * value the loop pushed (never a slot below the header's depth); and every bytecode block of the
+ * loop that a jump goes to starts with the header's stack depth (the others are only fallen into
+ * from the previous instruction).
  * By induction every value on the loop's own stack is then an int when every local it touches is
  * one at the header: the locals are the loop's <em>candidates</em>, all guarded there (see
  * {@link IntLoopEmitter}). A local rebound to anything else inside the loop (a call, a float
- * constant, a division, a comparison result) disqualifies the loop.
+ * constant, a true division, a comparison result) disqualifies the loop.
+ *
+ * <p>Value range: the guards admit locals with {@code |v| < 2^60}, constants are as small; inside
+ * the loop values are any i64 (each operator either computes the exact int or leaves the loop at
+ * its instruction, {@link IntLoopArithmetic}), and every i64 boxes back exactly.
  */
 final class IntLoops {
+
+    /** The operand count of an instruction that does not run in an int loop. */
+    private static final int NOT_INT = -1;
 
     private IntLoops() {
     }
@@ -75,11 +85,12 @@ final class IntLoops {
      * @param code the code object
      * @param headerUnit a segment's first unit
      * @param compiled whether the translator compiles an instruction (no static exit)
-     * @param compactInt the value of a constant object if it is an exact compact int
+     * @param smallInt the value of a constant object if it is an exact int of at most two digits
+     *     ({@code |v| < 2^60})
      * @return the loop, or empty
      */
     static Optional<IntLoop> at(CodeObject code, int headerUnit, Predicate<Instruction> compiled,
-                                LongFunction<OptionalLong> compactInt) {
+                                LongFunction<OptionalLong> smallInt) {
         CodeAnalysis analysis = code.analysis();
         List<Instruction> all = analysis.code().instructions();
         Instruction backEdge = null;
@@ -132,38 +143,49 @@ final class IntLoops {
                     return Optional.empty();
                 }
             }
-            boolean fits = switch (i.base()) {
-                case NOP -> true;
+            int takes = switch (i.base()) {
+                case NOP, JUMP_FORWARD -> 0;
                 case LOAD_FAST, LOAD_FAST_CHECK -> {
                     locals.add(i.oparg());
-                    yield true;
+                    yield 0;
                 }
                 case STORE_FAST -> {
                     locals.add(i.oparg());
                     stored.add(i.oparg());
-                    yield true;
+                    yield 1;
                 }
                 case LOAD_CONST -> {
-                    OptionalLong v = compactInt.apply(code.consts()[i.oparg()]);
+                    OptionalLong v = smallInt.apply(code.consts()[i.oparg()]);
                     v.ifPresent(x -> constants.put(i.oparg(), x));
-                    yield v.isPresent();
+                    yield v.isPresent() ? 0 : NOT_INT;
                 }
-                case BINARY_OP -> NumberOp.of(i.oparg()).flatMap(FastArithmetic.Arith::of).isPresent();
+                case BINARY_OP -> NumberOp.of(i.oparg()).flatMap(IntLoopArithmetic.Binary::of).isPresent() ? 2 : NOT_INT;
+                case UNARY_NEGATIVE, UNARY_INVERT -> 1;
+                // The comparison's bool never exists: its jump, right after it in the same block,
+                // branches on the machine condition.
                 case COMPARE_OP -> FastArithmetic.Comparison.of(i.oparg() >> 4).isPresent() && k + 1 < body.size()
-                        && isConditionalJump(body.get(k + 1));
-                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP
-                        && body.get(k - 1).next() == i.start() && !blockStarts.contains(i.start());
+                        && isConditionalJump(body.get(k + 1)) && i.next() == body.get(k + 1).start()
+                        && !blockStarts.contains(body.get(k + 1).start()) ? 2 : NOT_INT;
+                // After such a comparison: its condition; otherwise an int from the loop's stack,
+                // true when non-zero.
+                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> comparedBefore(body, k) ? 0 : 1;
                 // A range iterator's next item, the loop's header (guarded to be one).
-                case FOR_ITER -> k == 0 && depth >= 1;
-                case JUMP_FORWARD -> true;
-                case JUMP_BACKWARD -> i == last;
-                default -> false;
+                case FOR_ITER -> k == 0 && depth >= 1 ? 0 : NOT_INT;
+                case JUMP_BACKWARD -> i == last ? 0 : NOT_INT;
+                default -> NOT_INT;
             };
-            if (!fits) {
+            // Every operand must be the loop's own (an int it computed), never a slot below the
+            // header's depth.
+            if (takes == NOT_INT || depths.before(i).orElseThrow() - depth < takes) {
                 return Optional.empty();
             }
         }
         return Optional.of(new IntLoop(body.get(0), backEdge, body, depth, locals, stored, constants, blockStarts, joins));
+    }
+
+    /** Whether the conditional jump at {@code k} consumes the COMPARE_OP right before it. */
+    static boolean comparedBefore(List<Instruction> body, int k) {
+        return k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP && body.get(k - 1).next() == body.get(k).start();
     }
 
     private static boolean isConditionalJump(Instruction i) {
