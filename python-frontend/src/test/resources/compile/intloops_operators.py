@@ -132,6 +132,18 @@ def mixed(a, b, n):
     return t
 
 
+def skips(n, m):
+    # A continue and an if at the end of the body: three back edges to the FOR_ITER.
+    t = 0
+    for i in range(n):
+        if i % m == 0:
+            continue
+        t += i
+        if t & 4:
+            t -= 3
+    return t
+
+
 def run(f, *args):
     try:
         print(f.__name__, args, f(*args))
@@ -165,5 +177,7 @@ for k in range(2):
     run(mixed, 2**40, 0, 100)
     run(mixed, 0, 0, 100)
     run(mixed, 0, -9, 70)
+    run(skips, 1000, 7)
+    run(skips, 50, 1)
 
 print(count_down_divide(7, 2))

@@ -186,8 +186,10 @@ class CompiledCodeTest {
         // FOR_ITER over a range: the first iteration of each call runs generic (the loop variable is
         // unbound at the header), over_range(0, 1) never passes the guards.
         assertReport(err, "over_range (compiled_intloops.py:83)", "int loop @28: 9", "int loop overflow @44: 6");
-        for (String f : List.of("rebinds (compiled_intloops.py:50)", "divides (compiled_intloops.py:62)",
-            "two_back_edges (compiled_intloops.py:92)")) {
+        // Both sides of an if at the end of the body jump back to the header; the first iteration of
+        // each call runs generic (i unbound), the calls over -2^62 fail the guards.
+        assertReport(err, "two_back_edges (compiled_intloops.py:92)", "int loop @32: 3");
+        for (String f : List.of("rebinds (compiled_intloops.py:50)", "divides (compiled_intloops.py:62)")) {
             assertTrue(report(err, f).stream().noneMatch(l -> l.contains("int loop")), report(err, f).toString());
         }
     }
@@ -218,6 +220,8 @@ class CompiledCodeTest {
         assertReport(err, "bits (intloops_operators.py:113)", "int loop @10: 2");
         assertReport(err, "mixed (intloops_operators.py:122)", "int loop @24: 2");
         assertReport(err, "constant_shifts (intloops_operators.py:41)", "int loop @20: 4");
+        // continue and an if at the end: three back edges to the FOR_ITER, one entry per call.
+        assertReport(err, "skips (intloops_operators.py:135)", "int loop @28: 4", "return @90: 4");
     }
 
     /**
