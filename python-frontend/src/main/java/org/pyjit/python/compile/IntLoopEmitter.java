@@ -29,7 +29,8 @@ import org.pyjit.python.bytecode.Successor;
  * leaves at that instruction, whose generic code then computes the exact (big) int from the boxed
  * operands; operands Python raises for (zero divisor, negative shift count) leave there too, and
  * the generic code raises. Boxing at exits uses the cached small ints or {@code PyLong_FromLongLong},
- * so any i64 is exact. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER),
+ * so any i64 is exact. A comparison feeds its conditional jump as a machine condition; any other
+ * conditional jump tests an int for non-zero. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER),
  * an operator leaving, or the eval breaker set at the back edge
  * (that exit goes to the generic JUMP_BACKWARD, which handles it and comes back to the header)
  * box every local the loop writes into its frame slot (releasing the object the slot held since

@@ -179,7 +179,7 @@ final class IntLoops {
     }
 
     /** Whether the conditional jump at {@code k} consumes the COMPARE_OP right before it. */
-    static boolean comparedBefore(List<Instruction> body, int k) {
+    private static boolean comparedBefore(List<Instruction> body, int k) {
         return k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP && body.get(k - 1).next() == body.get(k).start();
     }
 
