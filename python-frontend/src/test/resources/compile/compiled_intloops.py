@@ -63,7 +63,7 @@ def divides(n):
     i = 1
     t = 1
     while i < n:
-        t = t // 1 + i
+        t = t / 2 + i
         i += 1
     return t
 
@@ -90,7 +90,7 @@ def over_range(n, k):
 
 
 def two_back_edges(a, b, s):
-    # Both sides of the if jump back: not an int loop (one back edge only).
+    # Both sides of the if jump back: an int loop with two back edges.
     t = 0
     for i in range(a, b, s):
         t = t - i

@@ -32,8 +32,13 @@ public enum ExitReason {
     INT_LOOP("int loop", ExitKind.INT_LOOP),
     /** An int loop's guards failed at its header (a local not a compact int): the generic loop runs. */
     INT_LOOP_GUARD_FAILED("int loop guard failed", ExitKind.INT_LOOP),
-    /** An int loop's arithmetic left 64 bits: the generic code redoes that BINARY_OP on boxed ints. */
+    /** An int loop's arithmetic left 64 bits: the generic code redoes that operation on boxed ints. */
     INT_LOOP_OVERFLOW("int loop overflow", ExitKind.INT_LOOP),
+    /**
+     * An int loop's operator got operands Python raises for (a zero divisor, a negative shift
+     * count): the generic code redoes it and raises there.
+     */
+    INT_LOOP_RAISES("int loop raises", ExitKind.INT_LOOP),
     /** A CALL entered its compiled callee's body directly ({@link DirectCall}), not through the interpreter. */
     DIRECT_CALL("direct call", ExitKind.DIRECT_CALL);
 

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -23,11 +24,14 @@ import org.pyjit.python.bytecode.Successor;
  * non-NULL, of exact type {@code int} and at most two 30-bit digits ({@code lv_tag < 24}, so
  * {@code |v| < 2^60}), and a FOR_ITER header's iterator is a {@code range} iterator of C longs;
  * a failure continues in the generic code of the header. <b>Overflow rule</b>: values live in i64;
- * add, subtract and multiply are overflow-checked ({@code iadd_overflow} etc.), and an overflow
- * leaves at that BINARY_OP, whose generic code then computes the exact (big) int from the boxed
- * operands. Boxing at exits uses the cached small ints or {@code PyLong_FromLongLong}, so any i64
- * is exact. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER), an
- * overflow, or the eval breaker set at the back edge
+ * every operator computes Python's exact result or leaves ({@link IntLoopArithmetic}): a result
+ * outside i64 (add, subtract, multiply, a left shift, {@code INT64_MIN // -1}, {@code -INT64_MIN})
+ * leaves at that instruction, whose generic code then computes the exact (big) int from the boxed
+ * operands; operands Python raises for (zero divisor, negative shift count) leave there too, and
+ * the generic code raises. Boxing at exits uses the cached small ints or {@code PyLong_FromLongLong},
+ * so any i64 is exact. A comparison feeds its conditional jump as a machine condition; any other
+ * conditional jump tests an int for non-zero. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER),
+ * an operator leaving, or the eval breaker set at the back edge
  * (that exit goes to the generic JUMP_BACKWARD, which handles it and comes back to the header)
  * box every local the loop writes into its frame slot (releasing the object the slot held since
  * the header) and the loop's own stack values into their slots, then continue in the generic code
@@ -37,8 +41,6 @@ import org.pyjit.python.bytecode.Successor;
  */
 final class IntLoopEmitter {
 
-    /** {@code lv_tag} below this: at most two digits, {@code |v| < 2^60}. */
-    private static final long TWO_DIGIT_TAG_LIMIT = 24;
     /** {@code _PyRangeIterObject}'s {@code long start, step, len} (3.12.1, measured with ctypes). */
     private static final int RANGE_START = 16;
     private static final int RANGE_STEP = 24;
@@ -52,6 +54,9 @@ final class IntLoopEmitter {
     private final boolean countInstructions;
     private final Map<Integer, Variable> vars = new HashMap<>();
     private final Map<Integer, Block> blocks = new HashMap<>();
+    /** The loop's constants among the IR values (a constant divisor or shift count folds its checks). */
+    private final Map<Value, Long> constants = new HashMap<>();
+    private final IntLoopArithmetic arithmetic;
 
     /**
      * @param t the translator (frame access, exits, counters)
@@ -69,6 +74,7 @@ final class IntLoopEmitter {
         this.generic = generic;
         this.breakerOffset = breakerOffset;
         this.countInstructions = countInstructions;
+        this.arithmetic = new IntLoopArithmetic(b);
     }
 
     /** Emits guards, the loop and its exits; leaves the builder in no particular block. */
@@ -81,7 +87,7 @@ final class IntLoopEmitter {
             check(b.icmpImm(IntCC.NE, o, 0), guardFailed);
             check(b.icmp(IntCC.EQ, t.type(o), t.constant(CSymbol.LONG_TYPE)), guardFailed);
             Value tag = b.load(Type.I64, o, t.layout().longs().lvTag());
-            check(b.icmpImm(IntCC.ULT, tag, TWO_DIGIT_TAG_LIMIT), guardFailed);
+            check(b.icmpImm(IntCC.ULT, tag, Translator.TWO_DIGIT_TAG_LIMIT), guardFailed);
             b.defVar(v, twoDigitValue(o, tag));
         }
         if (loop.header().base() == org.pyjit.python.layout.Opcode.FOR_ITER) {
@@ -163,25 +169,31 @@ final class IntLoopEmitter {
                     stack.push(value);
                 }
                 case LOAD_FAST, LOAD_FAST_CHECK -> stack.push(b.useVar(vars.get(i.oparg())));
-                case LOAD_CONST -> stack.push(b.iconst(Type.I64, loop.constants().get(i.oparg())));
+                case LOAD_CONST -> {
+                    long c = loop.constants().get(i.oparg());
+                    Value v = b.iconst(Type.I64, c);
+                    constants.put(v, c);
+                    stack.push(v);
+                }
                 case STORE_FAST -> b.defVar(vars.get(i.oparg()), stack.pop());
                 case BINARY_OP -> {
                     Value r = stack.pop();
                     Value l = stack.pop();
-                    FastArithmetic.Arith op = NumberOp.of(i.oparg()).flatMap(FastArithmetic.Arith::of).orElseThrow();
-                    List<Value> res = b.overflow(op.overflowChecked(), l, r);
+                    IntLoopArithmetic.Binary op = NumberOp.of(i.oparg())
+                            .flatMap(IntLoopArithmetic.Binary::of).orElseThrow();
                     List<Value> operands = bottomUp(stack);
                     operands.add(l);
                     operands.add(r);
-                    Block overflow = b.createBlock();
-                    Block ok = b.createBlock();
-                    b.brif(b.icmpImm(IntCC.NE, res.get(1), 0), overflow, ok);
-                    b.switchToBlock(overflow);
-                    bump(executed - 1);
-                    t.countSite(new ExitSite(i.byteOffset(), ExitReason.INT_LOOP_OVERFLOW, ""));
-                    leave(operands, i.start());
-                    b.switchToBlock(ok);
-                    stack.push(res.get(0));
+                    OptionalLong constantRight = constants.containsKey(r) ? OptionalLong.of(constants.get(r))
+                            : OptionalLong.empty();
+                    stack.push(arithmetic.binary(op, l, r, constantRight, exitsAt(i, operands, executed - 1)));
+                }
+                case UNARY_NEGATIVE, UNARY_INVERT -> {
+                    Value v = stack.pop();
+                    List<Value> operands = bottomUp(stack);
+                    operands.add(v);
+                    IntLoopArithmetic.Unary op = IntLoopArithmetic.Unary.of(i.base()).orElseThrow();
+                    stack.push(arithmetic.unary(op, v, exitsAt(i, operands, executed - 1)));
                 }
                 case COMPARE_OP -> {
                     Value r = stack.pop();
@@ -190,11 +202,14 @@ final class IntLoopEmitter {
                 }
                 case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
                     boolean onTrue = i.base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_TRUE;
+                    // The fused comparison's condition, or an int's truth (non-zero).
+                    Value truth = condition != null ? condition : b.icmpImm(IntCC.NE, stack.pop(), 0);
+                    condition = null;
                     List<Value> rest = bottomUp(stack);
                     Block taken = to(target(i, Successor.Kind.BRANCH_TAKEN), rest);
                     Block next = to(target(i, Successor.Kind.NEXT), rest);
                     bump(executed);
-                    b.brif(condition, onTrue ? taken : next, onTrue ? next : taken);
+                    b.brif(truth, onTrue ? taken : next, onTrue ? next : taken);
                     open = false;
                 }
                 case JUMP_FORWARD -> {
@@ -225,6 +240,24 @@ final class IntLoopEmitter {
                 open = false;
             }
         }
+    }
+
+    /**
+     * Where an operator of instruction {@code i} leaves: its operands (and the stack under them)
+     * are boxed back and the generic code runs {@code i} (overflow: computes the big int; raises:
+     * raises there, with {@code prev_instr} at {@code i}).
+     */
+    private IntLoopArithmetic.Exits exitsAt(Instruction i, List<Value> operands, int executedBefore) {
+        return (holds, why) -> {
+            Block exit = b.createBlock();
+            Block ok = b.createBlock();
+            b.brif(holds, exit, ok);
+            b.switchToBlock(exit);
+            bump(executedBefore);
+            t.countSite(new ExitSite(i.byteOffset(), why.reason(), ""));
+            leave(operands, i.start());
+            b.switchToBlock(ok);
+        };
     }
 
     private boolean startsBlock(int unit) {

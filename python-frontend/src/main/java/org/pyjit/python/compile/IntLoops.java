@@ -16,23 +16,34 @@ import org.pyjit.python.layout.Opcode;
 
 /**
  * Finds the loops that can run on machine integers: a backward jump's target (the header) and the
- * bytecode blocks from it to that jump (the only backward jump to it) that can reach the jump (the
- * natural loop; other blocks in between, such as a {@code return}, are exits), where every value
- * is an int.
+ * bytecode blocks from it to the last backward jump to it that can reach one of those jumps (the
+ * natural loop; other blocks in between, such as a {@code return}, are exits; several back edges
+ * come from an {@code if} at the end of the body or a {@code continue}), where every value is an
+ * int.
  *
  * <p>A loop qualifies when every instruction of the loop is compiled (not instrumented) and is a
  * NOP, LOAD_FAST / LOAD_FAST_CHECK / STORE_FAST, the header's FOR_ITER (over a {@code range} iterator,
- * guarded), LOAD_CONST of a compact int ({@code |v| < 2^30}),
- * BINARY_OP add / subtract / multiply (in-place forms included), a COMPARE_OP ({@code < <= == !=
- * > >=}) directly followed by the POP_JUMP_IF_FALSE / _TRUE that consumes it, JUMP_FORWARD, or the
- * backward jump itself; and every bytecode block of the loop that a jump goes to starts with the
- * header's stack depth (the others are only fallen into from the previous instruction).
+ * guarded), LOAD_CONST of an int of at most two digits ({@code |v| < 2^60}), a BINARY_OP of
+ * {@link IntLoopArithmetic.Binary} ({@code + - * & | ^ << >> // %}, in-place forms included),
+ * UNARY_NEGATIVE / UNARY_INVERT, a COMPARE_OP ({@code < <= == != > >=}) directly followed by the
+ * POP_JUMP_IF_FALSE / _TRUE that consumes it, a POP_JUMP_IF_FALSE / _TRUE on an int (its truth:
+ * non-zero), JUMP_FORWARD, or a backward jump to the header; every operand an instruction takes is a
+ * value the loop pushed (never a slot below the header's depth); and every bytecode block of the
+ * loop that a jump goes to starts with the header's stack depth (the others are only fallen into
+ * from the previous instruction).
  * By induction every value on the loop's own stack is then an int when every local it touches is
  * one at the header: the locals are the loop's <em>candidates</em>, all guarded there (see
  * {@link IntLoopEmitter}). A local rebound to anything else inside the loop (a call, a float
- * constant, a division, a comparison result) disqualifies the loop.
+ * constant, a true division, a comparison result) disqualifies the loop.
+ *
+ * <p>Value range: the guards admit locals with {@code |v| < 2^60}, constants are as small; inside
+ * the loop values are any i64 (each operator either computes the exact int or leaves the loop at
+ * its instruction, {@link IntLoopArithmetic}), and every i64 boxes back exactly.
  */
 final class IntLoops {
+
+    /** The operand count of an instruction that does not run in an int loop. */
+    private static final int NOT_INT = -1;
 
     private IntLoops() {
     }
@@ -41,7 +52,7 @@ final class IntLoops {
      * A qualifying loop.
      *
      * @param header the backward jump's target
-     * @param backEdge the backward jump
+     * @param backEdges the backward jumps to the header, in code order
      * @param body the instructions of the loop's blocks, in code order
      * @param depth the value-stack depth at the header (slots below it are not the loop's)
      * @param locals every local the loop reads or writes (each guarded at the header)
@@ -51,10 +62,11 @@ final class IntLoops {
      * @param joins the block starts some jump goes to (the header included): they start with the
      *     header's stack depth; the other blocks are reached by falling through only
      */
-    record IntLoop(Instruction header, Instruction backEdge, List<Instruction> body, int depth,
+    record IntLoop(Instruction header, List<Instruction> backEdges, List<Instruction> body, int depth,
                    SortedSet<Integer> locals, SortedSet<Integer> stored, Map<Integer, Long> constants,
                    SortedSet<Integer> blockStarts, SortedSet<Integer> joins) {
         IntLoop {
+            backEdges = List.copyOf(backEdges);
             body = List.copyOf(body);
             locals = new TreeSet<>(locals);
             stored = new TreeSet<>(stored);
@@ -75,32 +87,25 @@ final class IntLoops {
      * @param code the code object
      * @param headerUnit a segment's first unit
      * @param compiled whether the translator compiles an instruction (no static exit)
-     * @param compactInt the value of a constant object if it is an exact compact int
+     * @param smallInt the value of a constant object if it is an exact int of at most two digits
+     *     ({@code |v| < 2^60})
      * @return the loop, or empty
      */
     static Optional<IntLoop> at(CodeObject code, int headerUnit, Predicate<Instruction> compiled,
-                                LongFunction<OptionalLong> compactInt) {
+                                LongFunction<OptionalLong> smallInt) {
         CodeAnalysis analysis = code.analysis();
         List<Instruction> all = analysis.code().instructions();
-        Instruction backEdge = null;
-        for (Instruction i : all) {
-            if (i.base() == Opcode.JUMP_BACKWARD && i.start() > headerUnit && jumpTarget(code, i) == headerUnit) {
-                if (backEdge != null) {
-                    return Optional.empty();
-                }
-                backEdge = i;
-            }
-        }
-        if (backEdge == null) {
+        List<Instruction> backEdges = all.stream().filter(i -> isBackEdgeTo(code, i, headerUnit)).toList();
+        if (backEdges.isEmpty()) {
             return Optional.empty();
         }
-        Instruction last = backEdge;
+        Instruction last = backEdges.get(backEdges.size() - 1);
         List<Instruction> range = all.stream()
                 .filter(i -> i.start() >= headerUnit && i.start() <= last.start()).toList();
         if (range.isEmpty() || range.get(0).start() != headerUnit) {
             return Optional.empty();
         }
-        SortedSet<Integer> blockStarts = NaturalLoop.blocks(code, range, last);
+        SortedSet<Integer> blockStarts = NaturalLoop.blocks(code, range, backEdges);
         if (!blockStarts.contains(headerUnit)) {
             return Optional.empty();
         }
@@ -132,38 +137,54 @@ final class IntLoops {
                     return Optional.empty();
                 }
             }
-            boolean fits = switch (i.base()) {
-                case NOP -> true;
+            int takes = switch (i.base()) {
+                case NOP, JUMP_FORWARD -> 0;
                 case LOAD_FAST, LOAD_FAST_CHECK -> {
                     locals.add(i.oparg());
-                    yield true;
+                    yield 0;
                 }
                 case STORE_FAST -> {
                     locals.add(i.oparg());
                     stored.add(i.oparg());
-                    yield true;
+                    yield 1;
                 }
                 case LOAD_CONST -> {
-                    OptionalLong v = compactInt.apply(code.consts()[i.oparg()]);
+                    OptionalLong v = smallInt.apply(code.consts()[i.oparg()]);
                     v.ifPresent(x -> constants.put(i.oparg(), x));
-                    yield v.isPresent();
+                    yield v.isPresent() ? 0 : NOT_INT;
                 }
-                case BINARY_OP -> NumberOp.of(i.oparg()).flatMap(FastArithmetic.Arith::of).isPresent();
+                case BINARY_OP -> NumberOp.of(i.oparg()).flatMap(IntLoopArithmetic.Binary::of).isPresent() ? 2 : NOT_INT;
+                case UNARY_NEGATIVE, UNARY_INVERT -> 1;
+                // The comparison's bool never exists: its jump, right after it in the same block,
+                // branches on the machine condition.
                 case COMPARE_OP -> FastArithmetic.Comparison.of(i.oparg() >> 4).isPresent() && k + 1 < body.size()
-                        && isConditionalJump(body.get(k + 1));
-                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP
-                        && body.get(k - 1).next() == i.start() && !blockStarts.contains(i.start());
+                        && isConditionalJump(body.get(k + 1)) && i.next() == body.get(k + 1).start()
+                        && !blockStarts.contains(body.get(k + 1).start()) ? 2 : NOT_INT;
+                // After such a comparison: its condition; otherwise an int from the loop's stack,
+                // true when non-zero.
+                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> comparedBefore(body, k) ? 0 : 1;
                 // A range iterator's next item, the loop's header (guarded to be one).
-                case FOR_ITER -> k == 0 && depth >= 1;
-                case JUMP_FORWARD -> true;
-                case JUMP_BACKWARD -> i == last;
-                default -> false;
+                case FOR_ITER -> k == 0 && depth >= 1 ? 0 : NOT_INT;
+                // A back edge of this loop (an inner loop's makes the loop not qualify).
+                case JUMP_BACKWARD -> isBackEdgeTo(code, i, headerUnit) ? 0 : NOT_INT;
+                default -> NOT_INT;
             };
-            if (!fits) {
+            // Every operand must be the loop's own (an int it computed), never a slot below the
+            // header's depth.
+            if (takes == NOT_INT || depths.before(i).orElseThrow() - depth < takes) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new IntLoop(body.get(0), backEdge, body, depth, locals, stored, constants, blockStarts, joins));
+        return Optional.of(new IntLoop(body.get(0), backEdges, body, depth, locals, stored, constants, blockStarts, joins));
+    }
+
+    /** Whether the conditional jump at {@code k} consumes the COMPARE_OP right before it. */
+    private static boolean comparedBefore(List<Instruction> body, int k) {
+        return k > 0 && body.get(k - 1).base() == Opcode.COMPARE_OP && body.get(k - 1).next() == body.get(k).start();
+    }
+
+    private static boolean isBackEdgeTo(CodeObject code, Instruction i, int headerUnit) {
+        return i.base() == Opcode.JUMP_BACKWARD && i.start() > headerUnit && jumpTarget(code, i) == headerUnit;
     }
 
     private static boolean isConditionalJump(Instruction i) {

@@ -9,8 +9,9 @@ import org.pyjit.python.bytecode.Instruction;
 import org.pyjit.python.bytecode.Successor;
 
 /**
- * The natural loop of a backward jump, restricted to the code between its target and the jump:
- * the bytecode blocks there from which the jump is reachable without leaving that range.
+ * The natural loop of the backward jumps to one target, restricted to the code between the target
+ * and the last of them: the bytecode blocks there from which one of the jumps is reachable without
+ * leaving that range.
  */
 final class NaturalLoop {
 
@@ -19,13 +20,14 @@ final class NaturalLoop {
 
     /**
      * @param code the code object
-     * @param range the instructions from the jump's target to the jump, in code order
-     * @param backEdge the backward jump (the last instruction of the range)
+     * @param range the instructions from the jumps' target to the last jump, in code order
+     * @param backEdges the backward jumps to the target, in code order (the last ends the range)
      * @return the first units of the blocks of the loop
      */
-    static SortedSet<Integer> blocks(CodeObject code, List<Instruction> range, Instruction backEdge) {
+    static SortedSet<Integer> blocks(CodeObject code, List<Instruction> range, List<Instruction> backEdges) {
         CodeAnalysis analysis = code.analysis();
         int first = range.get(0).start();
+        int end = backEdges.get(backEdges.size() - 1).start();
         // Each block of the range by its first unit, with its last instruction.
         TreeMap<Integer, Instruction> lastOf = new TreeMap<>();
         for (Instruction i : range) {
@@ -35,7 +37,9 @@ final class NaturalLoop {
             }
         }
         SortedSet<Integer> loop = new TreeSet<>();
-        loop.add(analysis.graph().blockAt(backEdge.start()).start());
+        for (Instruction backEdge : backEdges) {
+            loop.add(analysis.graph().blockAt(backEdge.start()).start());
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -44,7 +48,7 @@ final class NaturalLoop {
                     continue;
                 }
                 for (Successor s : analysis.code().successors(e.getValue())) {
-                    if (s.target() >= first && s.target() <= backEdge.start()
+                    if (s.target() >= first && s.target() <= end
                             && loop.contains(analysis.graph().blockAt(s.target()).start())) {
                         loop.add(e.getKey());
                         changed = true;

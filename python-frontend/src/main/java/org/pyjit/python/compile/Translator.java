@@ -53,6 +53,8 @@ final class Translator {
     private static final Signature P_OF_F = Signature.of(Type.I64, Type.F64);
     /** {@code lv_tag} below this: at most one digit (compact). */
     static final long COMPACT_TAG_LIMIT = 16;
+    /** {@code lv_tag} below this: at most two digits, {@code |v| < 2^60}. */
+    static final long TWO_DIGIT_TAG_LIMIT = 24;
     /** {@code PY_VECTORCALL_ARGUMENTS_OFFSET}: the callee may use {@code args[-1]}. */
     private static final long ARGUMENTS_OFFSET = 1L << 63;
     /** {@code PyCellObject.ob_ref} (Include/cpython/cellobject.h). */
@@ -263,7 +265,7 @@ final class Translator {
                 // A loop header whose loop is all ints: the specialised loop first, the generic
                 // segment as its fallback.
                 Optional<IntLoops.IntLoop> intLoop = IntLoops.at(code, unit, i -> staticExit(i).isEmpty(),
-                        this::compactInt);
+                        this::smallInt);
                 if (intLoop.isPresent()) {
                     Block generic = b.createBlock();
                     new IntLoopEmitter(this, b, intLoop.get(), generic, breaker.offset(), countInstructions).emit();
@@ -275,19 +277,20 @@ final class Translator {
     }
 
     /**
-     * The value of a constant if it is an exact compact int ({@code lv_tag < 16}: at most one
-     * 30-bit digit, sign {@code 1 - (lv_tag & 3)}, facts §1b); read at compile time (GIL held).
+     * The value of a constant if it is an exact int of at most two 30-bit digits ({@code lv_tag < 24},
+     * {@code |v| < 2^60}; sign {@code 1 - (lv_tag & 3)}, facts §1b); read at compile time (GIL held).
      */
-    private OptionalLong compactInt(long object) {
+    private OptionalLong smallInt(long object) {
         if (object == 0 || MEMORY.getLong(object + layout.object().type()) != symbols.address(CSymbol.LONG_TYPE)) {
             return OptionalLong.empty();
         }
         long tag = MEMORY.getLong(object + layout.longs().lvTag());
-        if (Long.compareUnsigned(tag, COMPACT_TAG_LIMIT) >= 0) {
+        if (Long.compareUnsigned(tag, TWO_DIGIT_TAG_LIMIT) >= 0) {
             return OptionalLong.empty();
         }
-        long digit = MEMORY.getInt(object + layout.longs().digits()) & 0xffff_ffffL;
-        return OptionalLong.of((1 - (tag & 3)) * digit);
+        long low = MEMORY.getInt(object + layout.longs().digits()) & 0xffff_ffffL;
+        long high = tag >= COMPACT_TAG_LIMIT ? MEMORY.getInt(object + layout.longs().digits() + 4) & 0xffff_ffffL : 0;
+        return OptionalLong.of((1 - (tag & 3)) * (low + (high << 30)));
     }
 
     /**

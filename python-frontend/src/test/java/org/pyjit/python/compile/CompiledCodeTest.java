@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.pyjit.python.PythonProcesses;
@@ -51,7 +52,7 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py", "fork_child.py", "c_fork_child.py"})
+        "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -185,10 +186,65 @@ class CompiledCodeTest {
         // FOR_ITER over a range: the first iteration of each call runs generic (the loop variable is
         // unbound at the header), over_range(0, 1) never passes the guards.
         assertReport(err, "over_range (compiled_intloops.py:83)", "int loop @28: 9", "int loop overflow @44: 6");
-        for (String f : List.of("rebinds (compiled_intloops.py:50)", "divides (compiled_intloops.py:62)",
-            "two_back_edges (compiled_intloops.py:92)")) {
+        // Both sides of an if at the end of the body jump back to the header; the first iteration of
+        // each call runs generic (i unbound), the calls over -2^62 fail the guards.
+        assertReport(err, "two_back_edges (compiled_intloops.py:92)", "int loop @32: 3");
+        for (String f : List.of("rebinds (compiled_intloops.py:50)", "divides (compiled_intloops.py:62)")) {
             assertTrue(report(err, f).stream().noneMatch(l -> l.contains("int loop")), report(err, f).toString());
         }
+    }
+
+    @Test
+    void intLoopOperatorsRunOnMachineIntegers() throws IOException {
+        String err = stats("intloops_operators.py");
+        // Every call runs the loop on machine integers: // and % of all sign combinations.
+        assertReport(err, "divmods (intloops_operators.py:6)", "int loop @24: 18");
+        // m * k = INT64_MIN fits (no exit at @32 for it); -MIN (@116) and MIN // -1 (@38) leave, as
+        // does 2^59 * 16 (@32); t stays small, so each later iteration runs specialised again.
+        assertReport(err, "edges (intloops_operators.py:19)", "int loop @20: 38", "int loop overflow @116: 18",
+                "int loop overflow @38: 6", "int loop overflow @32: 6", "int loop overflow @24: 2");
+        // << leaves where the result passes 64 bits (1 << 63, 5 << 61, counts of 64 and more).
+        assertReport(err, "shifts (intloops_operators.py:29)", "int loop @24: 32", "int loop overflow @58: 14");
+        assertReport(err, "grow_shift (intloops_operators.py:51)", "int loop @16: 4", "int loop overflow @20: 4");
+        // A negative shift count and a zero divisor leave at their instruction; the generic code
+        // raises there (tracebacks compared with python3.12 above), caught or not.
+        assertReport(err, "count_down_shift (intloops_operators.py:61)", "int loop raises @14: 2",
+                "error exception @14: 2");
+        assertReport(err, "count_down_divide (intloops_operators.py:69)", "int loop raises @14: 3",
+                "error exception @14: 3");
+        assertReport(err, "count_down_modulo (intloops_operators.py:77)", "int loop raises @14: 2");
+        assertReport(err, "guarded (intloops_operators.py:84)", "int loop raises @20: 2",
+                "handler exception to handler @20: 2");
+        // Truth tests on ints (&, not %, unary -, ~, while x, or); 2^61 fails the guards.
+        assertReport(err, "truths (intloops_operators.py:96)", "int loop @20: 4", "int loop guard failed @20: 10");
+        assertReport(err, "bits (intloops_operators.py:113)", "int loop @10: 2");
+        assertReport(err, "mixed (intloops_operators.py:122)", "int loop @24: 2");
+        assertReport(err, "constant_shifts (intloops_operators.py:41)", "int loop @20: 4");
+        // continue and an if at the end: three back edges to the FOR_ITER, one entry per call.
+        assertReport(err, "skips (intloops_operators.py:135)", "int loop @28: 4", "return @90: 4");
+    }
+
+    /**
+     * The kernels of the benchmark programs while_loop.py and int_sum.py ({@code & % ^ >>} and
+     * {@code if state & 1:}) run as int loops on every call, with python3.12's output.
+     */
+    @ParameterizedTest
+    @CsvSource({"while_loop.py, kernel (while_loop.py:12), int loop @20: 40",
+        "int_sum.py, kernel (int_sum.py:11), int loop @28: 40"})
+    void benchmarkKernelsRunAsIntLoops(String name, String row, String entered) throws IOException {
+        Path program = Path.of(System.getProperty("user.dir")).resolve("../bench/python/programs").resolve(name)
+                .normalize();
+        List<String> args = List.of(program.toString(), "40");
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), args), dir,
+                PythonProcesses.baseEnvironment(), null);
+        Map<String, String> env = new HashMap<>(PythonProcesses.baseEnvironment());
+        env.putAll(Map.of("PYJIT_COMPILE", "1", "PYJIT_THRESHOLD", "1", "PYJIT_STATS", "1"));
+        Outcome jit = PythonProcesses.run(PythonProcesses.command(PythonProcesses.pyjit(), args), dir, env, null);
+        assertEquals(0, jit.exitStatus(), jit::err);
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        assertReport(jit.err(), row, entered);
+        assertTrue(report(jit.err(), row).stream().noneMatch(l -> l.contains("overflow") || l.contains("raises")),
+                () -> report(jit.err(), row).toString());
     }
 
     @Test
