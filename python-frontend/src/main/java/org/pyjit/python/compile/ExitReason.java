@@ -33,7 +33,14 @@ public enum ExitReason {
     /** An int loop's guards failed at its header (a local not a compact int): the generic loop runs. */
     INT_LOOP_GUARD_FAILED("int loop guard failed", ExitKind.INT_LOOP),
     /** An int loop's arithmetic left 64 bits: the generic code redoes that BINARY_OP on boxed ints. */
-    INT_LOOP_OVERFLOW("int loop overflow", ExitKind.INT_LOOP);
+    INT_LOOP_OVERFLOW("int loop overflow", ExitKind.INT_LOOP),
+    /**
+     * A guard of a specialised fast path failed (the inline cache no longer describes the operand,
+     * {@link CachedFastPath}): the instruction's generic code ran instead.
+     */
+    GUARD_FAILED("failed", ExitKind.GUARD),
+    /** The guards of a specialised fast path held (counted only with {@code PYJIT_STATS}). */
+    GUARD_HELD("held", ExitKind.GUARD);
 
     /** What an exit does to the frame. */
     public enum ExitKind {
@@ -46,7 +53,9 @@ public enum ExitReason {
         /** Exception set, body returns 0. */
         ERROR,
         /** Not a way out of the body: an event of an int loop (entered, guard failed, overflow). */
-        INT_LOOP
+        INT_LOOP,
+        /** Not a way out of the body: a specialised fast path ran, or fell back to the generic code. */
+        GUARD
     }
 
     private final String text;

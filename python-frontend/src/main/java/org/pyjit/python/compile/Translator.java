@@ -511,11 +511,11 @@ final class Translator {
                     b.jump(segment(target(i, Successor.Kind.JUMP)));
                     return true;
                 }
-                case LOAD_GLOBAL -> loadGlobal(i, d);
+                case LOAD_GLOBAL -> guarded(i, d, () -> loadGlobal(i, d));
                 case KW_NAMES -> kwNames = code.consts()[i.oparg()];
                 case CALL -> callInstruction(i, d);
-                case LOAD_ATTR -> loadAttr(i, d);
-                case STORE_ATTR -> {
+                case LOAD_ATTR -> guarded(i, d, () -> loadAttr(i, d));
+                case STORE_ATTR -> guarded(i, d, () -> {
                     Value v = slot(d - 2);
                     Value owner = slot(d - 1);
                     setPrevInstr(i);
@@ -525,8 +525,8 @@ final class Translator {
                     decref(owner);
                     failIfNonZero(i, err, d - 2);
                     afterArbitraryCode(i.next(), d - 2);
-                }
-                case BINARY_SUBSCR -> {
+                });
+                case BINARY_SUBSCR -> guarded(i, d, () -> {
                     Value container = slot(d - 2);
                     Value sub = slot(d - 1);
                     setPrevInstr(i);
@@ -534,8 +534,8 @@ final class Translator {
                     decref(container);
                     decref(sub);
                     replaceOrFail(i, res, d - 2);
-                }
-                case STORE_SUBSCR -> {
+                });
+                case STORE_SUBSCR -> guarded(i, d, () -> {
                     Value v = slot(d - 3);
                     Value container = slot(d - 2);
                     Value sub = slot(d - 1);
@@ -546,7 +546,7 @@ final class Translator {
                     decref(sub);
                     failIfNonZero(i, err, d - 3);
                     afterArbitraryCode(i.next(), d - 3);
-                }
+                });
                 case BINARY_SLICE -> binarySlice(i, d);
                 case GET_ITER -> {
                     Value v = slot(d - 1);
@@ -639,6 +639,31 @@ final class Translator {
                 case BEFORE_WITH -> beforeWith(i, d);
             }
             return false;
+        }
+
+        /**
+         * The fast path the specialising interpreter's observation allows ({@link CachedFastPath}),
+         * falling back to {@code generic} (the instruction's C-API code) when a guard fails;
+         * without one, just {@code generic}.
+         */
+        private void guarded(Instruction i, int d, Runnable generic) {
+            Optional<CachedFastPath> fast = CachedFastPath.of(i);
+            if (fast.isEmpty()) {
+                generic.run();
+                return;
+            }
+            Block miss = b.createBlock();
+            Block done = b.createBlock();
+            new FastPathEmitter(Translator.this, b).emit(fast.get(), i, d, miss);
+            if (countInstructions) {
+                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
+            }
+            b.jump(done);
+            b.switchToBlock(miss);
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+            generic.run();
+            b.jump(done);
+            b.switchToBlock(done);
         }
 
         /**
@@ -1255,7 +1280,7 @@ final class Translator {
     }
 
     /** After code that may have run arbitrary Python: the instrumentation check. */
-    private void afterArbitraryCode(int nextUnit, int depth) {
+    void afterArbitraryCode(int nextUnit, int depth) {
         instrumentationCheck(nextUnit, depth);
     }
 
@@ -1416,7 +1441,7 @@ final class Translator {
         b.store(b.iconst(Type.I32, code.nLocalsPlus() + depth), frame, layout.frame().stackTop());
     }
 
-    private void setPrevInstr(Instruction i) {
+    void setPrevInstr(Instruction i) {
         b.store(b.iconst(Type.I64, code.unitAddress(i.index())), frame, layout.frame().instructionPointer());
     }
 
@@ -1432,12 +1457,12 @@ final class Translator {
         return b.load(Type.I64, frame, localOffset(n));
     }
 
-    private Value slot(int d) {
+    Value slot(int d) {
         return b.load(Type.I64, frame, stackOffset(d));
     }
 
     /** 3.12 {@code Py_INCREF}: the low 32 bits, left alone when they overflow to 0 (immortal). */
-    private Value incref(Value o) {
+    Value incref(Value o) {
         Value low = b.load(Type.I32, o, layout.object().refcnt());
         Value bumped = b.iaddImm(low, 1);
         b.store(b.select(b.icmpImm(IntCC.EQ, bumped, 0), low, bumped), o, layout.object().refcnt());
@@ -1460,7 +1485,7 @@ final class Translator {
         b.switchToBlock(done);
     }
 
-    private void xdecref(Value o) {
+    void xdecref(Value o) {
         Block some = b.createBlock();
         Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, o, 0), done, some);
