@@ -87,6 +87,10 @@ def use_list(xs, i):
     return xs[i]
 
 
+def use_tuple(t, i):
+    return t[i] + t[0]
+
+
 def use_methods(xs):
     out = []
     for x in xs:
@@ -102,6 +106,20 @@ class Q:
         else:
             self.a = 2
             self.b = 1
+
+
+class Tmp:
+    def __init__(self, v):
+        self.v = v
+
+    def __del__(self):
+        print("del", self.v, "at line", sys._getframe(1).f_lineno)
+
+
+def temp_attr(k):
+    a = (Tmp(k)
+         .v)
+    return a + Tmp(k + 1).v
 
 
 def warm(f, *args):
@@ -124,7 +142,10 @@ print(vars(Q(True)), vars(Q(False)), list(vars(Q(True))))
 print(warm(read_global, 5), warm(read_builtin, [1, 2]))
 pts = make_points(4)
 print(warm(use_points, pts), warm(use_slots, [S(1), S(2)]), warm(use_lazy, [Err(), Err()]))
-print(warm(use_module, 3), warm(use_list, [1, 2, 3], 1), warm(use_methods, [1, 2]))
+print(warm(use_module, 3), warm(use_list, [1, 2, 3], 1), warm(use_methods, [1, 2]), warm(use_tuple, (4, 5), 1))
+
+# The fast path releases the last reference to its owner: the destructor sees this line.
+print(warm(temp_attr, 1))
 
 # A global rebound (same keys): still the fast path; a new global: the keys version changes.
 G = 11
@@ -173,6 +194,11 @@ report("negative", use_list, [1, 2, 3], -1)
 report("range", use_list, [1, 2, 3], 5)
 report("dict", use_list, {1: 2}, 1)
 report("bool", use_list, [1, 2], True)
+report("tuple", use_tuple, (4, 5), 0)
+report("tuple negative", use_tuple, (4, 5), -1)
+report("tuple range", use_tuple, (4, 5), 2)
+report("tuple of list", use_tuple, [4, 5], 1)
+report("big index", use_tuple, (1, 2, 3), 2 ** 40)
 
 # A deleted global: NameError with the compiled frame in the traceback.
 del G

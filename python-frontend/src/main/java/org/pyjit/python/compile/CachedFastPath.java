@@ -176,6 +176,14 @@ sealed interface CachedFastPath {
         }
     }
 
+    /** {@code BINARY_SUBSCR_TUPLE_INT}: as {@link ListItem} for an exact tuple. */
+    record TupleItem() implements CachedFastPath {
+        @Override
+        public boolean usable() {
+            return true;
+        }
+    }
+
     /** {@code STORE_SUBSCR_LIST_INT}: as {@link ListItem}; the value replaces the item. */
     record ListStore() implements CachedFastPath {
         @Override
@@ -220,6 +228,7 @@ sealed interface CachedFastPath {
             case STORE_ATTR_SLOT -> cache instanceof InlineCache.StoreAttr a
                     ? new StoreSlot(a.typeVersion(), a.index()) : null;
             case BINARY_SUBSCR_LIST_INT -> new ListItem();
+            case BINARY_SUBSCR_TUPLE_INT -> new TupleItem();
             case STORE_SUBSCR_LIST_INT -> new ListStore();
             default -> null;
         };

@@ -109,6 +109,15 @@ final class FastPathEmitter {
             Value item = listItem(list, sub, miss);
             b.store(t.incref(b.load(Type.I64, item, 0)), t.frame(), t.stackOffset(d - 2));
             release(i, d - 1, sub, list);
+        } else if (fast instanceof CachedFastPath.TupleItem) {
+            Value tuple = t.slot(d - 2);
+            Value sub = t.slot(d - 1);
+            require(b.icmp(IntCC.EQ, t.type(tuple), t.constant(CSymbol.TUPLE_TYPE)), miss);
+            Value index = nonNegativeIndex(sub, tuple, miss);
+            Value item = b.iadd(tuple, b.binaryImm(Opcode.ISHL_IMM, index, 3));
+            b.store(t.incref(b.load(Type.I64, item, layout.sequences().tupleItems())), t.frame(),
+                    t.stackOffset(d - 2));
+            release(i, d - 1, sub, tuple);
         } else if (fast instanceof CachedFastPath.ListStore) {
             Value list = t.slot(d - 2);
             Value sub = t.slot(d - 1);
@@ -169,15 +178,35 @@ final class FastPathEmitter {
     }
 
     /**
-     * Releases references the instruction consumed, with {@code prev_instr} at it (a destructor
-     * may run Python code), then the instrumentation check with the instruction's result in place.
+     * Releases references the instruction consumed. When no count reaches zero this is only the
+     * decrements; a deallocation may run Python code (a destructor), so that branch first points
+     * {@code prev_instr} at the instruction, releases the rest, and checks the instrumentation
+     * version with the instruction's result in place ({@code depthAfter} slots).
      */
     private void release(Instruction i, int depthAfter, Value... owned) {
-        t.setPrevInstr(i);
-        for (Value o : owned) {
-            t.decref(o);
+        Block released = b.createBlock();
+        for (int k = 0; k < owned.length; k++) {
+            Value o = owned[k];
+            Block mortal = b.createBlock();
+            Block dealloc = b.createBlock();
+            Block next = b.createBlock();
+            b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), next, mortal);
+            b.switchToBlock(mortal);
+            Value count = b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1);
+            b.store(count, o, layout.object().refcnt());
+            b.brif(b.icmpImm(IntCC.EQ, count, 0), dealloc, next);
+            b.switchToBlock(dealloc);
+            t.setPrevInstr(i);
+            t.dealloc(o);
+            for (int j = k + 1; j < owned.length; j++) {
+                t.decref(owned[j]);
+            }
+            t.afterArbitraryCode(i.next(), depthAfter);
+            b.jump(released);
+            b.switchToBlock(next);
         }
-        t.afterArbitraryCode(i.next(), depthAfter);
+        b.jump(released);
+        b.switchToBlock(released);
     }
 
     /**
@@ -199,13 +228,22 @@ final class FastPathEmitter {
      */
     private Value listItem(Value list, Value sub, Block miss) {
         require(b.icmp(IntCC.EQ, t.type(list), t.constant(CSymbol.LIST_TYPE)), miss);
+        Value index = nonNegativeIndex(sub, list, miss);
+        Value items = b.load(Type.I64, list, layout.sequences().listItems());
+        return b.iadd(items, b.binaryImm(Opcode.ISHL_IMM, index, 3));
+    }
+
+    /**
+     * The value of {@code sub} if it is an exact int with at most one digit, non-negative and
+     * below the sequence's {@code ob_size} (3.12 {@code _PyLong_IsNonNegativeCompact}); otherwise {@code miss}.
+     */
+    private Value nonNegativeIndex(Value sub, Value sequence, Block miss) {
         require(b.icmp(IntCC.EQ, t.type(sub), t.constant(CSymbol.LONG_TYPE)), miss);
         require(b.icmpImm(IntCC.ULE, b.load(Type.I64, sub, layout.longs().lvTag()), NON_NEGATIVE_COMPACT_TAG_MAX),
                 miss);
         Value index = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, sub, layout.longs().digits()));
-        require(b.icmp(IntCC.ULT, index, b.load(Type.I64, list, layout.object().size())), miss);
-        Value items = b.load(Type.I64, list, layout.sequences().listItems());
-        return b.iadd(items, b.binaryImm(Opcode.ISHL_IMM, index, 3));
+        require(b.icmp(IntCC.ULT, index, b.load(Type.I64, sequence, layout.object().size())), miss);
+        return index;
     }
 
     /** {@code o} if it is an exact dict ({@code PyDict_CheckExact}); otherwise {@code miss}. */

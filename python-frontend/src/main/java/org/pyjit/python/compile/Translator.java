@@ -1469,6 +1469,11 @@ final class Translator {
         return o;
     }
 
+    /** {@code _Py_Dealloc(o)}: what {@code Py_DECREF} calls when the count reaches 0. */
+    void dealloc(Value o) {
+        b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
+    }
+
     /** 3.12 {@code Py_DECREF}: immortal when the low half is negative; {@code _Py_Dealloc} at 0. */
     void decref(Value o) {
         Block mortal = b.createBlock();

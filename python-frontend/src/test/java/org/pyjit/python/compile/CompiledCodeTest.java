@@ -252,7 +252,7 @@ class CompiledCodeTest {
                 "guard failed LOAD_ATTR_INSTANCE_VALUE @14: 4");
         assertReport(err, "P.scale (compiled_specialised.py:30)", "guard held STORE_ATTR_INSTANCE_VALUE @32: 29");
         // New attributes stored by the fast path (insertion order kept: vars() is compared above).
-        assertReport(err, "Q.__init__ (compiled_specialised.py:98)", "guard held STORE_ATTR_INSTANCE_VALUE @10: 4",
+        assertReport(err, "Q.__init__ (compiled_specialised.py:102)", "guard held STORE_ATTR_INSTANCE_VALUE @10: 4",
                 "guard held STORE_ATTR_INSTANCE_VALUE @24: 4");
         assertReport(err, "S.total (compiled_specialised.py:54)", "guard held LOAD_ATTR_SLOT @4: 13",
                 "guard held STORE_ATTR_SLOT @32: 13", "guard failed LOAD_ATTR_SLOT @4: 1", "error exception @4: 1");
@@ -260,11 +260,16 @@ class CompiledCodeTest {
                 "guard failed LOAD_ATTR_METHOD_LAZY_DICT @20: 1");
         assertReport(err, "use_module (compiled_specialised.py:78)", "guard held LOAD_ATTR_MODULE @46: 15",
                 "guard failed LOAD_ATTR_MODULE @46: 2");
-        assertReport(err, "use_methods (compiled_specialised.py:90)", "guard held LOAD_ATTR_METHOD_NO_DICT @18: 10");
+        assertReport(err, "use_methods (compiled_specialised.py:94)", "guard held LOAD_ATTR_METHOD_NO_DICT @18: 10");
         // Lists: negative and out-of-range indexes, a dict and a bool fall back.
         assertReport(err, "use_list (compiled_specialised.py:85)", "guard held BINARY_SUBSCR_LIST_INT @6: 5",
                 "guard failed BINARY_SUBSCR_LIST_INT @6: 4", "guard held STORE_SUBSCR_LIST_INT @20: 5",
                 "guard failed STORE_SUBSCR_LIST_INT @20: 3", "error exception @6: 1");
+        assertReport(err, "use_tuple (compiled_specialised.py:90)", "guard held BINARY_SUBSCR_TUPLE_INT @6: 6",
+                "guard failed BINARY_SUBSCR_TUPLE_INT @6: 4", "error exception @6: 2");
+        // The owner's last reference released by the fast path: its destructor ran at the right line.
+        assertReport(err, "temp_attr (compiled_specialised.py:119)", "guard held LOAD_ATTR_INSTANCE_VALUE @22: 5",
+                "guard held LOAD_ATTR_INSTANCE_VALUE @72: 5");
     }
 
     @Test
