@@ -17,6 +17,8 @@ enum CSymbol {
     DICT_TYPE("PyDict_Type"),
     TUPLE_TYPE("PyTuple_Type"),
     LIST_TYPE("PyList_Type"),
+    /** LOAD_ATTR_MODULE's owner check ({@code PyModule_CheckExact}). */
+    MODULE_TYPE("PyModule_Type"),
     /** {@code int (void)}: the eval-breaker slow path. */
     CHECK_SIGNALS("PyErr_CheckSignals"),
     MAKE_PENDING_CALLS("Py_MakePendingCalls"),

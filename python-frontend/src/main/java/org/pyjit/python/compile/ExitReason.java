@@ -40,7 +40,14 @@ public enum ExitReason {
      */
     INT_LOOP_RAISES("int loop raises", ExitKind.INT_LOOP),
     /** A CALL entered its compiled callee's body directly ({@link DirectCall}), not through the interpreter. */
-    DIRECT_CALL("direct call", ExitKind.DIRECT_CALL);
+    DIRECT_CALL("direct call", ExitKind.DIRECT_CALL),
+    /**
+     * A guard of a specialised fast path failed (the inline cache no longer describes the operand,
+     * {@link CachedFastPath}): the instruction's generic code ran instead.
+     */
+    GUARD_FAILED("failed", ExitKind.GUARD),
+    /** The guards of a specialised fast path held (counted only with {@code PYJIT_STATS}). */
+    GUARD_HELD("held", ExitKind.GUARD);
 
     /** What an exit does to the frame. */
     public enum ExitKind {
@@ -55,7 +62,9 @@ public enum ExitReason {
         /** Not a way out of the body: an event of an int loop (entered, guard failed, overflow). */
         INT_LOOP,
         /** Not a way out of the body: a call made straight into a compiled callee's body. */
-        DIRECT_CALL
+        DIRECT_CALL,
+        /** Not a way out of the body: a specialised fast path ran, or fell back to the generic code. */
+        GUARD
     }
 
     private final String text;

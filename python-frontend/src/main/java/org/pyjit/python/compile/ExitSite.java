@@ -1,7 +1,8 @@
 package org.pyjit.python.compile;
 
 /**
- * One exit of a compiled body (or an int loop event or a direct call, counted the same way), with its own native counter.
+ * One exit of a compiled body (or an int loop event, a direct call or a fast-path guard, counted
+ * the same way), with its own native counter.
  *
  * @param offset the byte offset of the instruction the exit is at (the one the interpreter
  *     executes next, or the faulting one)
@@ -18,6 +19,7 @@ public record ExitSite(int offset, ExitReason reason, String opcode) {
             case HANDLER -> "handler";
             case ERROR -> "error";
             case INT_LOOP, DIRECT_CALL -> "";
+            case GUARD -> "guard";
         };
         String why = reason == ExitReason.RETURN ? "" : (kind.isEmpty() ? "" : " ") + reason.text();
         return kind + why + (opcode.isEmpty() ? "" : " " + opcode) + " @" + offset;

@@ -538,11 +538,11 @@ final class Translator {
                     b.jump(segment(target(i, Successor.Kind.JUMP)));
                     return true;
                 }
-                case LOAD_GLOBAL -> loadGlobal(i, d);
+                case LOAD_GLOBAL -> guarded(i, d, () -> loadGlobal(i, d));
                 case KW_NAMES -> kwNames = code.consts()[i.oparg()];
                 case CALL -> callInstruction(i, d);
-                case LOAD_ATTR -> loadAttr(i, d);
-                case STORE_ATTR -> {
+                case LOAD_ATTR -> guarded(i, d, () -> loadAttr(i, d));
+                case STORE_ATTR -> guarded(i, d, () -> {
                     Value v = slot(d - 2);
                     Value owner = slot(d - 1);
                     setPrevInstr(i);
@@ -552,8 +552,8 @@ final class Translator {
                     decref(owner);
                     failIfNonZero(i, err, d - 2);
                     afterArbitraryCode(i.next(), d - 2);
-                }
-                case BINARY_SUBSCR -> {
+                });
+                case BINARY_SUBSCR -> guarded(i, d, () -> {
                     Value container = slot(d - 2);
                     Value sub = slot(d - 1);
                     setPrevInstr(i);
@@ -561,8 +561,8 @@ final class Translator {
                     decref(container);
                     decref(sub);
                     replaceOrFail(i, res, d - 2);
-                }
-                case STORE_SUBSCR -> {
+                });
+                case STORE_SUBSCR -> guarded(i, d, () -> {
                     Value v = slot(d - 3);
                     Value container = slot(d - 2);
                     Value sub = slot(d - 1);
@@ -573,7 +573,7 @@ final class Translator {
                     decref(sub);
                     failIfNonZero(i, err, d - 3);
                     afterArbitraryCode(i.next(), d - 3);
-                }
+                });
                 case BINARY_SLICE -> binarySlice(i, d);
                 case GET_ITER -> {
                     Value v = slot(d - 1);
@@ -666,6 +666,31 @@ final class Translator {
                 case BEFORE_WITH -> beforeWith(i, d);
             }
             return false;
+        }
+
+        /**
+         * The fast path the specialising interpreter's observation allows ({@link CachedFastPath}),
+         * falling back to {@code generic} (the instruction's C-API code) when a guard fails;
+         * without one, just {@code generic}.
+         */
+        private void guarded(Instruction i, int d, Runnable generic) {
+            Optional<CachedFastPath> fast = CachedFastPath.of(i);
+            if (fast.isEmpty()) {
+                generic.run();
+                return;
+            }
+            Block miss = b.createBlock();
+            Block done = b.createBlock();
+            new FastPathEmitter(Translator.this, b).emit(fast.get(), i, d, miss);
+            if (countInstructions) {
+                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
+            }
+            b.jump(done);
+            b.switchToBlock(miss);
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+            generic.run();
+            b.jump(done);
+            b.switchToBlock(done);
         }
 
         /**
@@ -1293,7 +1318,7 @@ final class Translator {
     }
 
     /** After code that may have run arbitrary Python: the instrumentation check. */
-    private void afterArbitraryCode(int nextUnit, int depth) {
+    void afterArbitraryCode(int nextUnit, int depth) {
         instrumentationCheck(nextUnit, depth);
     }
 
@@ -1454,7 +1479,7 @@ final class Translator {
         b.store(b.iconst(Type.I32, code.nLocalsPlus() + depth), frame, layout.frame().stackTop());
     }
 
-    private void setPrevInstr(Instruction i) {
+    void setPrevInstr(Instruction i) {
         b.store(b.iconst(Type.I64, code.unitAddress(i.index())), frame, layout.frame().instructionPointer());
     }
 
@@ -1480,6 +1505,11 @@ final class Translator {
         Value bumped = b.iaddImm(low, 1);
         b.store(b.select(b.icmpImm(IntCC.EQ, bumped, 0), low, bumped), o, layout.object().refcnt());
         return o;
+    }
+
+    /** {@code _Py_Dealloc(o)}: what {@code Py_DECREF} calls when the count reaches 0. */
+    void dealloc(Value o) {
+        b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
     }
 
     /** 3.12 {@code Py_DECREF}: immortal when the low half is negative; {@code _Py_Dealloc} at 0. */

@@ -26,6 +26,11 @@
  *       registers only between its header's guards and its exits; every exit boxes them back into
  *       the frame before any generic code runs, so the frame invariant holds at every instruction
  *       the interpreter or the generic code can see.
+ *   <li>A specialised fast path ({@link org.pyjit.python.compile.CachedFastPath}) runs all its
+ *       guards before it consumes or changes anything; a failed guard continues in the same
+ *       instruction's generic code with the frame untouched, so no guard is a way out of the body.
+ *       Guards compare versions CPython never reuses (type tags, dict keys versions) with
+ *       constants read from the inline cache at capture: no watcher, no invalidation.
  *   <li>Every exit site has a native counter ({@link org.pyjit.python.compile.BodyCounters}).
  * </ul>
  */

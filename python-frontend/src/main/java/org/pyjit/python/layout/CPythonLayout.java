@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param opcodes the instruction numbering
  * @param monitoring where {@code sys.monitoring} (PEP 669) keeps its per-thread, per-interpreter
  *     and per-code-object state
+ * @param instances managed instance values and module dicts (specialised attribute access)
  */
 public record CPythonLayout(
         CPythonVersion version,
@@ -45,7 +46,8 @@ public record CPythonLayout(
         RuntimeLayout runtime,
         EmbeddingLayout embedding,
         OpcodeTable opcodes,
-        MonitoringLayout monitoring) {
+        MonitoringLayout monitoring,
+        InstanceLayout instances) {
 
     /** Every version pyjit has a table for, oldest first. */
     public static List<CPythonLayout> known() {
@@ -105,17 +107,37 @@ public record CPythonLayout(
      * @param versionTag {@code ma_version_tag} (low 8 bits: watcher bits)
      * @param keys {@code ma_keys}
      * @param values {@code ma_values}
-     * @param keysVersion {@code PyDictKeysObject.dk_version}
+     * @param keysVersion {@code PyDictKeysObject.dk_version} (uint32; 0 = none assigned)
+     * @param keysLog2IndexBytes {@code dk_log2_index_bytes} (uint8): the entries start
+     *     {@code 1 << dk_log2_index_bytes} bytes after {@code dk_indices}
+     * @param keysIndices {@code dk_indices}, the hash index table
+     * @param unicodeEntrySize {@code sizeof(PyDictUnicodeEntry)} (unicode and split keys)
+     * @param unicodeEntryValue {@code PyDictUnicodeEntry.me_value}
      */
-    public record DictLayout(int used, int versionTag, int keys, int values, int keysVersion) { }
+    public record DictLayout(int used, int versionTag, int keys, int values, int keysVersion, int keysLog2IndexBytes,
+                             int keysIndices, int unicodeEntrySize, int unicodeEntryValue) { }
 
     /**
      * {@code PyTypeObject}.
      *
      * @param flags {@code tp_flags}
-     * @param versionTag {@code tp_version_tag}
+     * @param versionTag {@code tp_version_tag} (uint32; 0 = invalid, never reused once changed)
+     * @param dictOffset {@code tp_dictoffset} (Py_ssize_t)
+     * @param heapCachedKeys {@code PyHeapTypeObject.ht_cached_keys}: the shared keys of the
+     *     instances' managed dicts
      */
-    public record TypeLayout(int flags, int versionTag) { }
+    public record TypeLayout(int flags, int versionTag, int dictOffset, int heapCachedKeys) { }
+
+    /**
+     * Where specialised attribute access finds an object's attributes.
+     *
+     * @param dictOrValues offset (negative) of the managed {@code PyDictOrValues} word of an object
+     *     whose type has {@code Py_TPFLAGS_MANAGED_DICT} (3.12: {@code _PyObject_DictOrValuesPointer},
+     *     three words before the object); bit 0 set means "values array at word - 1 + 1 byte", i.e.
+     *     the instance dict is not materialised
+     * @param moduleDict {@code PyModuleObject.md_dict}
+     */
+    public record InstanceLayout(int dictOrValues, int moduleDict) { }
 
     /**
      * {@code PyFunctionObject}.

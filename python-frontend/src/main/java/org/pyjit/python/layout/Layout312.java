@@ -8,6 +8,7 @@ import org.pyjit.python.layout.CPythonLayout.EvalBreaker;
 import org.pyjit.python.layout.CPythonLayout.FloatLayout;
 import org.pyjit.python.layout.CPythonLayout.FrameLayout;
 import org.pyjit.python.layout.CPythonLayout.FunctionLayout;
+import org.pyjit.python.layout.CPythonLayout.InstanceLayout;
 import org.pyjit.python.layout.CPythonLayout.InstructionPointerKind;
 import org.pyjit.python.layout.CPythonLayout.InterpreterLayout;
 import org.pyjit.python.layout.CPythonLayout.LongLayout;
@@ -30,8 +31,8 @@ final class Layout312 {
             new LongLayout(16, 24, 30),
             new FloatLayout(16, 24),
             new SequenceLayout(24, 24, 32),
-            new DictLayout(16, 24, 32, 40, 12),
-            new TypeLayout(168, 384),
+            new DictLayout(16, 24, 32, 40, 12, 9, 32, 16, 8),
+            new TypeLayout(168, 384, 288, 880),
             new FunctionLayout(16, 24, 32, 48, 56, 72, 128, 136, 144),
             new CodeLayout(24, 32, 48, 52, 64, 72, 76, 80, 84, 88, 92, 96, 104, 152, 160, 168, 176, 184, 192, 200),
             new FrameLayout(0, 8, 16, 24, 32, 40, 48, 56, InstructionPointerKind.PREVIOUS_INSTRUCTION,
@@ -41,5 +42,6 @@ final class Layout312 {
             new RuntimeLayout(1512, 464, 16, 65),
             new EmbeddingLayout(0, 8, 16, 24, 32, 432),
             Opcodes312.TABLE,
-            new MonitoringLayout(48, 381744, 0, 15, 15));
+            new MonitoringLayout(48, 381744, 0, 15, 15),
+            new InstanceLayout(-24, 16));
 }

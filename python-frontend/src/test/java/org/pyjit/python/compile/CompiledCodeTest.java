@@ -272,6 +272,63 @@ class CompiledCodeTest {
         assertReport(err, "crossing (intloops_osr.py:13)", "int loop @20: 2", "int loop overflow @30: 2");
     }
 
+    /**
+     * The quickened opcodes and inline caches become guarded fast paths: each function of the
+     * program runs interpreted three times (CPython specialises it), is compiled at the fourth call
+     * (synchronously, so the counts are fixed), and every guard is then made to fail once the
+     * compiled code runs; output and tracebacks stay python3.12's.
+     */
+    @Test
+    void specialisedInstructionsTakeGuardedFastPaths() throws IOException {
+        Path program = program("compiled_specialised.py");
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
+                dir, PythonProcesses.baseEnvironment(), null);
+        // With statistics the entry points are installed before the program runs (without, a
+        // threshold above 1 may let these short-lived functions finish before they are counted).
+        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_STATS", "1"));
+        assertEquals(1, jit.exitStatus());
+        assertEquals(py.exitStatus(), jit.exitStatus());
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        String pyErr = new String(py.stderr(), StandardCharsets.UTF_8);
+        String jitErr = new String(jit.stderr(), StandardCharsets.UTF_8);
+        assertTrue(jitErr.startsWith(pyErr + "pyjit statistics"), jitErr);
+        String err = jitErr.substring(pyErr.length());
+        // A rebound global keeps the keys version (fast path); a new global changes it (generic);
+        // the deleted global leaves at the LOAD_GLOBAL for the interpreter's NameError.
+        assertReport(err, "read_global (compiled_specialised.py:9)", "guard held LOAD_GLOBAL_MODULE @36: 25",
+                "guard failed LOAD_GLOBAL_MODULE @36: 7", "deopt global not found @36: 1");
+        // A builtin shadowed by a new global, then the global deleted.
+        assertReport(err, "read_builtin (compiled_specialised.py:16)", "guard held LOAD_GLOBAL_BUILTIN @2: 5",
+                "guard failed LOAD_GLOBAL_BUILTIN @2: 2");
+        // Methods and class attributes: the class changed (attribute, method, new attribute).
+        assertReport(err, "use_points (compiled_specialised.py:35)",
+                "guard held LOAD_ATTR_METHOD_WITH_VALUES @20: 20", "guard failed LOAD_ATTR_METHOD_WITH_VALUES @20: 14",
+                "guard held LOAD_ATTR_CLASS @58: 20", "guard failed LOAD_ATTR_CLASS @58: 14");
+        // Instance values: a materialised __dict__ and a deleted attribute fall back.
+        assertReport(err, "P.norm1 (compiled_specialised.py:27)", "guard held LOAD_ATTR_INSTANCE_VALUE @14: 29",
+                "guard failed LOAD_ATTR_INSTANCE_VALUE @14: 4");
+        assertReport(err, "P.scale (compiled_specialised.py:30)", "guard held STORE_ATTR_INSTANCE_VALUE @32: 29");
+        // New attributes stored by the fast path (insertion order kept: vars() is compared above).
+        assertReport(err, "Q.__init__ (compiled_specialised.py:102)", "guard held STORE_ATTR_INSTANCE_VALUE @10: 4",
+                "guard held STORE_ATTR_INSTANCE_VALUE @24: 4");
+        assertReport(err, "S.total (compiled_specialised.py:54)", "guard held LOAD_ATTR_SLOT @4: 13",
+                "guard held STORE_ATTR_SLOT @32: 13", "guard failed LOAD_ATTR_SLOT @4: 1", "error exception @4: 1");
+        assertReport(err, "use_lazy (compiled_specialised.py:71)", "guard held LOAD_ATTR_METHOD_LAZY_DICT @20: 10",
+                "guard failed LOAD_ATTR_METHOD_LAZY_DICT @20: 1");
+        assertReport(err, "use_module (compiled_specialised.py:78)", "guard held LOAD_ATTR_MODULE @46: 15",
+                "guard failed LOAD_ATTR_MODULE @46: 2");
+        assertReport(err, "use_methods (compiled_specialised.py:94)", "guard held LOAD_ATTR_METHOD_NO_DICT @18: 10");
+        // Lists: negative and out-of-range indexes, a dict and a bool fall back.
+        assertReport(err, "use_list (compiled_specialised.py:85)", "guard held BINARY_SUBSCR_LIST_INT @6: 5",
+                "guard failed BINARY_SUBSCR_LIST_INT @6: 4", "guard held STORE_SUBSCR_LIST_INT @20: 5",
+                "guard failed STORE_SUBSCR_LIST_INT @20: 3", "error exception @6: 1");
+        assertReport(err, "use_tuple (compiled_specialised.py:90)", "guard held BINARY_SUBSCR_TUPLE_INT @6: 6",
+                "guard failed BINARY_SUBSCR_TUPLE_INT @6: 4", "error exception @6: 2");
+        // The owner's last reference released by the fast path: its destructor ran at the right line.
+        assertReport(err, "temp_attr (compiled_specialised.py:119)", "guard held LOAD_ATTR_INSTANCE_VALUE @22: 5",
+                "guard held LOAD_ATTR_INSTANCE_VALUE @72: 5");
+    }
+
     @Test
     void instrumentationEnabledWhileCompiledCodeRunsIsHonoured() throws IOException {
         String err = stats("compiled_instrumentation.py");

@@ -54,8 +54,18 @@ class CPython312LayoutTest {
         m.put("offsetof(PyDictObject, ma_keys)", (long) L.dict().keys());
         m.put("offsetof(PyDictObject, ma_values)", (long) L.dict().values());
         m.put("offsetof(PyDictKeysObject, dk_version)", (long) L.dict().keysVersion());
+        m.put("offsetof(PyDictKeysObject, dk_log2_index_bytes)", (long) L.dict().keysLog2IndexBytes());
+        m.put("offsetof(PyDictKeysObject, dk_indices)", (long) L.dict().keysIndices());
+        m.put("sizeof(PyDictUnicodeEntry)", (long) L.dict().unicodeEntrySize());
+        m.put("offsetof(PyDictUnicodeEntry, me_value)", (long) L.dict().unicodeEntryValue());
         m.put("offsetof(PyTypeObject, tp_flags)", (long) L.type().flags());
         m.put("offsetof(PyTypeObject, tp_version_tag)", (long) L.type().versionTag());
+        m.put("offsetof(PyTypeObject, tp_dictoffset)", (long) L.type().dictOffset());
+        m.put("offsetof(PyHeapTypeObject, ht_cached_keys)", (long) L.type().heapCachedKeys());
+        // pycore_object.h: _PyObject_DictOrValuesPointer(obj) is ((PyDictOrValues *)obj) - 3.
+        m.put("(long) ((char *) (((PyDictOrValues *) 4096) - 3) - (char *) 4096)",
+                (long) L.instances().dictOrValues());
+        m.put("offsetof(PyModuleObject, md_dict)", (long) L.instances().moduleDict());
         var f = L.function();
         m.put("offsetof(PyFunctionObject, func_globals)", (long) f.globals());
         m.put("offsetof(PyFunctionObject, func_builtins)", (long) f.builtins());
@@ -153,6 +163,8 @@ class CPython312LayoutTest {
                 #include "internal/pycore_frame.h"
                 #include "internal/pycore_interp.h"
                 #include "internal/pycore_dict.h"
+                #include "internal/pycore_moduleobject.h"
+                #include "internal/pycore_object.h"
                 int main(void) {
                 """);
         for (String expr : expected.keySet()) {
