@@ -51,7 +51,7 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py"})
+        "intloops_osr.py", "intloops_threads.py", "compiled_generators.py", "compiled_yield_from.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -214,6 +214,54 @@ class CompiledCodeTest {
                 "PYJIT_STATS", "1")).stderr(), StandardCharsets.UTF_8);
         assertReport(err, "count (intloops_osr.py:4)", "int loop @20: 1", "return @60: 1");
         assertReport(err, "crossing (intloops_osr.py:13)", "int loop @20: 2", "int loop overflow @30: 2");
+    }
+
+    @Test
+    void generatorsRunCompiledFromEachResumptionToTheirNextYield() throws IOException {
+        String err = stats("compiled_generators.py");
+        // Entered at the first next() (PY_START) and at every resumption after a yield
+        // (PY_RESUME); the yield itself and the return are the interpreter's. counter's 22 entries
+        // include the two resumptions on another thread.
+        assertReport(err, "counter (compiled_generators.py:6)", "yield @28: 18", "return @56: 4");
+        assertTrue(report(err, "counter (compiled_generators.py:6)").get(0).contains("entered 22, declined 0"));
+        assertReport(err, "accumulate (compiled_generators.py:14)", "yield @14: 21", "return @28: 4");
+        // Resumed with values on the stack below the sent one.
+        assertReport(err, "stacked (compiled_generators.py:24)", "yield @20: 1", "yield @32: 1", "yield @46: 1",
+                "yield @68: 1", "yield @74: 1");
+        // An exception inside the generator's own try block goes to its handler; throw() and
+        // close() run interpreted (no RESUME), later resumptions compiled again.
+        assertReport(err, "guarded (compiled_generators.py:30)", "yield @36: 3", "handler exception to handler @68: 1");
+        // Every generator instruction is covered by the StopIteration handler CPython wraps it in:
+        // an exception leaving the generator is unwound to it in compiled code.
+        assertReport(err, "uncaught (compiled_generators.py:186)", "yield @8: 1", "handler exception to handler @18: 1");
+        assertReport(err, "tree (compiled_generators.py:91)", "yield @124: 88", "yield @18: 24", "return @138: 22");
+        assertReport(err, "Noisy.items (compiled_generators.py:81)", "yield @40: 5");
+        // The generator expression summed: one entry per resumption, 2,000 iterations compiled.
+        List<String> genexpr = report(err, "main.<locals>.<genexpr> (compiled_generators.py:151)");
+        assertTrue(genexpr.get(0).contains("entered 1334, declined 0"), genexpr::toString);
+        assertTrue(genexpr.get(1).endsWith("entries 1334, instructions 19334"), genexpr::toString);
+        assertReport(err, "main.<locals>.<genexpr> (compiled_generators.py:151)", "yield @34: 1333", "return @44: 1");
+    }
+
+    @Test
+    void yieldFromDelegatesInCompiledCode() throws IOException {
+        String err = stats("compiled_yield_from.py");
+        // SEND runs compiled: a delegated value leaves at the YIELD_VALUE after it, a delegate's
+        // return continues at END_SEND; each resumption inside the SEND loop is entered.
+        assertReport(err, "middle (compiled_yield_from.py:10)", "yield @34: 3", "yield @58: 2", "return @74: 1");
+        assertReport(err, "chain (compiled_yield_from.py:45)", "yield @60: 910", "return @78: 910");
+        // An exception from the delegate unwinds to the handler covering SEND.
+        assertReport(err, "top (compiled_yield_from.py:21)", "handler exception to handler @92: 1");
+        // A value sent to a plain iterator: AttributeError from SEND, to the StopIteration wrapper.
+        assertReport(err, "over_iterator (compiled_yield_from.py:53)", "handler exception to handler @34: 1");
+        // Two generators resumed at a RESUME followed by RAISE_VARARGS: the first entry returns at
+        // once and disables that RESUME for our tool, the second resumption is not seen.
+        assertReport(err, "raiser (compiled_yield_from.py:57)", "yield @8: 2",
+                "deopt resume not entered: RAISE_VARARGS @10: 1");
+        for (String f : List.of("leaf (compiled_yield_from.py:1)", "middle (compiled_yield_from.py:10)",
+            "chain (compiled_yield_from.py:45)", "delegating_catcher (compiled_yield_from.py:40)")) {
+            assertTrue(report(err, f).stream().noneMatch(l -> l.contains("deopt")), report(err, f).toString());
+        }
     }
 
     @Test
