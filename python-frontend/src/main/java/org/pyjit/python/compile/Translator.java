@@ -74,6 +74,8 @@ final class Translator {
     private static final int FVS_HAVE_SPEC = 4;
     /** {@code PYGEN_RETURN} of {@code PySendResult} (Include/object.h; ERROR is -1, NEXT is 1). */
     private static final int PYGEN_RETURN = 0;
+    /** {@code FRAME_CREATED} of {@code gi_frame_state} (3.12 internal/pycore_frame.h). */
+    private static final int FRAME_CREATED = -2;
     /** The largest BUILD_MAP compiled (pairs). */
     static final int MAX_MAP_PAIRS = 16;
 
@@ -674,6 +676,7 @@ final class Translator {
                 }
                 case BINARY_SLICE -> binarySlice(i, d);
                 case GET_YIELD_FROM_ITER -> getYieldFromIter(i, d);
+                case GET_AWAITABLE -> getAwaitable(i, d);
                 case SEND -> {
                     send(i, d);
                     return true;
@@ -879,6 +882,26 @@ final class Translator {
             replaceOrFail(i, it, d - 1);
             b.jump(done);
             b.switchToBlock(done);
+        }
+
+        /**
+         * 3.12 GET_AWAITABLE of a coroutine not started yet: it is its own awaitable and nobody
+         * awaits it ({@code _PyGen_yf} is NULL for {@code FRAME_CREATED}), so nothing changes.
+         * Anything else (an {@code __await__} method, a started coroutine, an error message) is
+         * left to the interpreter: {@code _PyCoro_GetAwaitableIter} is not exported.
+         */
+        private void getAwaitable(Instruction i, int d) {
+            Value v = slot(d - 1);
+            Block leave = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                    "GET_AWAITABLE of other than a new coroutine"), i.start(), d);
+            Block coroutine = b.createBlock();
+            Block fresh = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(v), constant(CSymbol.COROUTINE_TYPE)), coroutine, leave);
+            b.switchToBlock(coroutine);
+            Value state = b.convert(org.pyjit.ir.Opcode.SEXTEND, Type.I64,
+                    b.load(Type.I8, v, layout.frame().genFrameState()));
+            b.brif(b.icmpImm(IntCC.EQ, state, FRAME_CREATED), fresh, leave);
+            b.switchToBlock(fresh);
         }
 
         /**

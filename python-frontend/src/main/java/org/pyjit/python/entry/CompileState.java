@@ -2,19 +2,14 @@ package org.pyjit.python.entry;
 
 /** What happened to a hot code object once it reached the threshold. */
 public enum CompileState {
-    /** A plain function: compilable, but there is no compiler yet. */
+    /** A function, generator or coroutine: compilable, but there is no compiler yet. */
     NO_COMPILER("hot, not compiled: no compiler yet"),
     /** Compiled: later calls run the machine code. */
     COMPILED("hot, compiled"),
     /** Queued for the compiler thread: calls run in the interpreter until the body is installed. */
     PENDING("hot, compile pending"),
-    /** A plain function outside the compiler's subset (the reason follows the text). */
+    /** A function, generator or coroutine outside the compiler's subset (the reason follows the text). */
     REFUSED("hot, not compiled:"),
-    /**
-     * A coroutine or async generator (plain generators are compiled: their body is entered at each
-     * resumption, see {@code Translator}).
-     */
-    GENERATOR("hot, not compilable: coroutine or async generator"),
     /** A module or class body, or {@code exec}'d code: runs once per execution, with a locals dict. */
     BODY("hot, not compilable: module or class body");
 
@@ -55,9 +50,6 @@ public enum CompileState {
      * @return its state
      */
     static CompileState of(int coFlags) {
-        if ((coFlags & (CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) != 0) {
-            return GENERATOR;
-        }
         if ((coFlags & CO_OPTIMIZED) == 0) {
             return BODY;
         }

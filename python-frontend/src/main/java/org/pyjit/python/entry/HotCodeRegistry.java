@@ -193,12 +193,12 @@ final class HotCodeRegistry {
             return disable;
         }
         CompileState kind = r.state.state();
-        if (kind == CompileState.GENERATOR || kind == CompileState.BODY) {
+        if (kind == CompileState.BODY) {
             r.loopRefusals.put(to, kind.text());
             return disable;
         }
         if (r.resumable) {
-            r.loopRefusals.put(to, "generator: its body is entered at every resumption");
+            r.loopRefusals.put(to, "generator or coroutine: its body is entered at every resumption");
             return disable;
         }
         BodyCompiler.CompiledBody body = r.loopBodies.get(to);

@@ -51,7 +51,8 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py", "compiled_generators.py", "compiled_yield_from.py"})
+        "intloops_osr.py", "intloops_threads.py", "compiled_generators.py", "compiled_yield_from.py",
+        "compiled_coroutines.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -262,6 +263,25 @@ class CompiledCodeTest {
             "chain (compiled_yield_from.py:45)", "delegating_catcher (compiled_yield_from.py:40)")) {
             assertTrue(report(err, f).stream().noneMatch(l -> l.contains("deopt")), report(err, f).toString());
         }
+    }
+
+    @Test
+    void coroutinesAndAsyncGeneratorsRunCompiledBetweenTheirAwaits() throws IOException {
+        String err = stats("compiled_coroutines.py");
+        // Awaiting a new coroutine is compiled (GET_AWAITABLE passes it through, SEND resumes it);
+        // a value yielded to the driver leaves at the YIELD_VALUE of the SEND loop.
+        assertReport(err, "middle (compiled_coroutines.py:19)", "yield @34: 6", "yield @78: 7", "return @102: 2");
+        assertTrue(report(err, "middle (compiled_coroutines.py:19)").stream().noneMatch(l -> l.contains("deopt")),
+                () -> report(err, "middle (compiled_coroutines.py:19)").toString());
+        assertReport(err, "ticker (compiled_coroutines.py:80)", "yield @120: 6", "return @142: 2");
+        // An exception from an awaited coroutine reaches the awaiting coroutine's handler.
+        assertReport(err, "guarded (compiled_coroutines.py:30)", "handler exception to handler @32: 1");
+        // Awaiting an iterable coroutine (types.coroutine) or a future is left to the interpreter;
+        // so are an async generator's yield (CALL_INTRINSIC_1) and async for/with.
+        assertReport(err, "leaf (compiled_coroutines.py:12)",
+                "deopt operand not handled: GET_AWAITABLE of other than a new coroutine @60: 15");
+        assertReport(err, "countdown (compiled_coroutines.py:63)", "deopt unsupported CALL_INTRINSIC_1 @60: 6");
+        assertReport(err, "suspend (compiled_coroutines.py:5)", "yield @8: 26", "return @16: 24");
     }
 
     @Test
