@@ -78,6 +78,12 @@ public final class BodyCompiler {
      */
     public record Capture(CodeObject.Raw raw, String label, OptionalInt loopUnit, long nanos, long readyAt) { }
 
+    /**
+     * A body's result (besides 1 and 0) when it was entered at a generator's {@code RESUME} it
+     * never continues after, the frame untouched: the callback then returns {@code DISABLE}.
+     */
+    public static final long DISABLE_LOCATION = Translator.DISABLE_LOCATION;
+
     private static String symbol(int serial) {
         return "pyjit_body_" + serial;
     }

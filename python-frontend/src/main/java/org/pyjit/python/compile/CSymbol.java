@@ -69,6 +69,10 @@ enum CSymbol {
     /** {@code PyObject *(obj, name)}: a type's special method bound to obj, NULL without error if absent. */
     LOOKUP_SPECIAL("_PyObject_LookupSpecial"),
     CALL_NO_ARGS("PyObject_CallNoArgs"),
+    /** {@code PySendResult (iter, arg, PyObject **result)}: SEND. */
+    ITER_SEND("PyIter_Send"),
+    GENERATOR_TYPE("PyGen_Type"),
+    COROUTINE_TYPE("PyCoro_Type"),
     LONG_TYPE("PyLong_Type"),
     /**
      * {@code range} iterators of C longs: an int loop's FOR_ITER reads and advances its

@@ -4,6 +4,13 @@ package org.pyjit.python.compile;
 public enum ExitReason {
     /** The interpreter executes the return instruction (the normal end of a call). */
     RETURN("return", ExitKind.RETURN),
+    /** The interpreter executes the YIELD_VALUE: the generator is suspended, its frame unlinked. */
+    YIELD("yield", ExitKind.YIELD),
+    /**
+     * A generator's RESUME whose next instruction is not compiled (or an unexpected frame state):
+     * the body returns at once, the interpreter goes on after the RESUME.
+     */
+    RESUME_NOT_ENTERED("resume not entered:", ExitKind.DEOPT),
     /** An opcode the translator does not compile. */
     UNSUPPORTED_OPCODE("unsupported", ExitKind.DEOPT),
     /** An opcode instrumented by another monitoring tool: the interpreter fires its event. */
@@ -53,6 +60,8 @@ public enum ExitReason {
     public enum ExitKind {
         /** {@code prev_instr} at a return, body returns 1. */
         RETURN,
+        /** {@code prev_instr} at a YIELD_VALUE, body returns 1. */
+        YIELD,
         /** {@code prev_instr} at the instruction the interpreter executes next, body returns 1. */
         DEOPT,
         /** Exception unwound to a handler, then as {@link #DEOPT} at the handler. */

@@ -15,13 +15,14 @@ public record ExitSite(int offset, ExitReason reason, String opcode) {
     public String text() {
         String kind = switch (reason.kind()) {
             case RETURN -> "return";
+            case YIELD -> "yield";
             case DEOPT -> "deopt";
             case HANDLER -> "handler";
             case ERROR -> "error";
             case INT_LOOP, DIRECT_CALL -> "";
             case GUARD -> "guard";
         };
-        String why = reason == ExitReason.RETURN ? "" : (kind.isEmpty() ? "" : " ") + reason.text();
+        String why = reason.text().equals(kind) ? "" : (kind.isEmpty() ? "" : " ") + reason.text();
         return kind + why + (opcode.isEmpty() ? "" : " " + opcode) + " @" + offset;
     }
 

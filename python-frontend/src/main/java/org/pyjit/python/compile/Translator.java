@@ -2,6 +2,7 @@ package org.pyjit.python.compile;
 
 import com.kenai.jffi.MemoryIO;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,12 @@ import org.pyjit.python.layout.Opcode;
 
 /**
  * One code object's bytecode to one IR function {@code i64 body(frame, tstate)}, entered after
- * the function's {@code RESUME}: 1 when the frame is ready for the interpreter to execute the
- * instruction {@code prev_instr} points at (a return, a deoptimisation target or an exception
- * handler), 0 when an exception is set and {@code prev_instr} names the faulting instruction
- * outside any handler. Compiled code is made of segments: a segment starts at a jump target (or
+ * the function's {@code RESUME} or, in a generator, after the {@code RESUME} the frame is resumed
+ * at (one entry per {@code RESUME}, chosen by {@code prev_instr}): 1 when the frame is ready for
+ * the interpreter to execute the instruction {@code prev_instr} points at (a return, a yield, a
+ * deoptimisation target or an exception handler), 0 when an exception is set and
+ * {@code prev_instr} names the faulting instruction outside any handler,
+ * {@link #DISABLE_LOCATION} when the body does not continue after that {@code RESUME}. Compiled code is made of segments: a segment starts at a jump target (or
  * after {@code RESUME}) and runs to the end of its bytecode block or to the first instruction that
  * is not compiled, where it leaves through a deoptimisation exit. Only segments reachable in
  * compiled code are emitted. All values live in the frame (see the package invariants).
@@ -38,6 +41,12 @@ final class Translator {
 
     /** {@code (frame, tstate) -> ok}. */
     static final Signature BODY = Signature.of(Type.I64, Type.I64, Type.I64);
+    /**
+     * What a body returns when it was entered at a RESUME it never continues after (the next
+     * instruction is not compiled), frame untouched: the callback returns {@code DISABLE}, so that
+     * RESUME stops calling it.
+     */
+    static final long DISABLE_LOCATION = 2;
     private static final MemoryIO MEMORY = MemoryIO.getInstance();
     private static final Signature P_OF_NOTHING = Signature.of(Type.I64);
     static final Signature P_OF_P = Signature.of(Type.I64, Type.I64);
@@ -66,6 +75,10 @@ final class Translator {
     private static final int FUNCTION_ANNOTATIONS = 112;
     /** FORMAT_VALUE's "a format spec is on the stack" bit ({@code FVS_HAVE_SPEC}). */
     private static final int FVS_HAVE_SPEC = 4;
+    /** {@code PYGEN_RETURN} of {@code PySendResult} (Include/object.h; ERROR is -1, NEXT is 1). */
+    private static final int PYGEN_RETURN = 0;
+    /** {@code FRAME_CREATED} of {@code gi_frame_state} (3.12 internal/pycore_frame.h). */
+    private static final int FRAME_CREATED = -2;
     /** The largest BUILD_MAP compiled (pairs). */
     static final int MAX_MAP_PAIRS = 16;
 
@@ -201,6 +214,19 @@ final class Translator {
         return translate(name, OptionalInt.of(targetUnit));
     }
 
+    /**
+     * A place the body is entered at: after a {@code RESUME} (the function's start or, in a
+     * generator, a resumption after a {@code yield}) or at a loop header.
+     *
+     * @param at the instruction the interpreter is at when the body is entered (the RESUME, or the
+     *     loop header): a version change leaves there untouched
+     * @param first the first instruction the body runs
+     * @param depth the frame's stack depth there (a resumption's sent value included)
+     * @param pollsEvalBreaker whether the eval breaker is polled first, as the RESUME would
+     *     (3.12 skips it after {@code yield from} and {@code await}, oparg 2 and 3)
+     */
+    private record BodyEntry(Instruction at, Instruction first, int depth, boolean pollsEvalBreaker) { }
+
     private IrFunction translate(String name, OptionalInt loopTarget) throws CompileRefusedException {
         Instruction resume = code.analysis().code().instructions().stream()
                 .filter(i -> i.base() == Opcode.RESUME).findFirst()
@@ -208,24 +234,47 @@ final class Translator {
         if (resume.oparg() != 0) {
             throw new CompileRefusedException("first RESUME is not a function start (oparg " + resume.oparg() + ")");
         }
-        Instruction first = loopTarget.isPresent()
-                ? code.analysis().code().startingAt(loopTarget.getAsInt()).filter(i -> code.analysis().depths().isReachable(i))
-                        .orElseThrow(() -> new CompileRefusedException("no reachable instruction at loop header unit "
-                                + loopTarget.getAsInt()))
-                : code.analysis().code().startingAt(resume.next())
-                        .orElseThrow(() -> new CompileRefusedException("nothing after RESUME"));
-        Optional<ExitSite> firstExit = staticExit(first);
-        if (firstExit.isPresent()) {
-            throw new CompileRefusedException("nothing to compile: the first instruction "
-                    + (loopTarget.isPresent() ? "of the loop" : "after RESUME") + " leaves (" + firstExit.get().text() + ")");
+        List<BodyEntry> entries = new ArrayList<>();
+        // RESUMEs whose first instruction is not compiled: entered, they leave the frame untouched.
+        Map<Instruction, ExitSite> notEntered = new LinkedHashMap<>();
+        if (loopTarget.isPresent()) {
+            Instruction first = code.analysis().code().startingAt(loopTarget.getAsInt())
+                    .filter(i -> code.analysis().depths().isReachable(i))
+                    .orElseThrow(() -> new CompileRefusedException("no reachable instruction at loop header unit "
+                            + loopTarget.getAsInt()));
+            Optional<ExitSite> firstExit = staticExit(first);
+            if (firstExit.isPresent()) {
+                throw new CompileRefusedException("nothing to compile: the first instruction of the loop leaves ("
+                        + firstExit.get().text() + ")");
+            }
+            entries.add(new BodyEntry(first, first, depth(first), true));
+        } else {
+            // One entry per reachable RESUME: a plain function has one; a generator's frame is
+            // resumed at the RESUME after each yield, with the sent value pushed (PY_RESUME).
+            List<Instruction> resumes = code.analysis().code().instructions().stream()
+                    .filter(i -> i.base() == Opcode.RESUME && code.analysis().depths().isReachable(i)).toList();
+            Optional<ExitSite> firstExit = Optional.empty();
+            for (Instruction r : resumes) {
+                Instruction first = code.analysis().code().startingAt(r.next())
+                        .orElseThrow(() -> new CompileRefusedException("nothing after RESUME at " + r.byteOffset()));
+                Optional<ExitSite> exit = staticExit(first);
+                if (exit.isPresent()) {
+                    firstExit = firstExit.or(() -> exit);
+                    notEntered.put(r, new ExitSite(r.byteOffset(), ExitReason.RESUME_NOT_ENTERED,
+                            first.base().name()));
+                } else {
+                    entries.add(new BodyEntry(r, first, depth(first), r.oparg() < 2));
+                }
+            }
+            if (entries.isEmpty()) {
+                throw new CompileRefusedException("nothing to compile: the first instruction after RESUME leaves ("
+                        + firstExit.map(ExitSite::text).orElse("no RESUME") + ")");
+            }
         }
-        // Where the body starts and where it leaves if it must not run: the RESUME (the call then
-        // runs interpreted from its start) or the loop header (the interpreter executes it).
-        Instruction start = loopTarget.isPresent() ? first : resume;
-        int startDepth = loopTarget.isPresent() ? depth(first) : 0;
         if (!(layout.interpreter().evalBreaker() instanceof CPythonLayout.EvalBreaker.InInterpreter breaker)) {
             throw new CompileRefusedException("eval breaker not in the interpreter state (not 3.12)");
         }
+        boolean dispatch = entries.size() + notEntered.size() > 1;
         return FunctionBuilder.build(name, BODY, builder -> {
             b = builder;
             Block entry = b.createBlock();
@@ -241,24 +290,12 @@ final class Translator {
             // the caller's value restored at every exit (idempotent if the caller lowered it).
             savedTracing = b.load(Type.I32, tstate, layout.threadState().tracing());
             b.store(b.iconst(Type.I32, 0), tstate, layout.threadState().tracing());
-            // The body is valid for the instrumentation it was compiled under (the code's version
-            // then, equal to the interpreter's or no PY_START callback would have run). A tool
-            // enabled since, or while the body runs, bumps the interpreter's version: leave.
-            // Leaving at entry keeps prev_instr at the RESUME: no redirect, the interpreter runs
-            // the call from its first instruction as if the body did not exist (line events
-            // included: a LINE after a RESUME always fires).
             entryVersion = b.iconst(Type.I64, instrumentationVersion);
-            Block sameVersion = b.createBlock();
-            Block changed = b.createBlock();
-            b.brif(b.icmp(IntCC.NE, b.load(Type.I64, interp, layout.interpreter().monitoringVersion()), entryVersion),
-                    changed, sameVersion);
-            b.switchToBlock(changed);
-            countSite(new ExitSite(start.byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
-            // start(), not index(): a loop header may be an EXTENDED_ARG prefix, which must run again.
-            leaveAt(start.start(), startDepth);
-            b.switchToBlock(sameVersion);
-            pollEvalBreaker(breaker.offset(), start, startDepth);
-            b.jump(segment(first.start()));
+            if (dispatch) {
+                new ResumeDispatch(entries, notEntered, breaker.offset()).emit();
+            } else {
+                enter(entries.get(0), breaker.offset());
+            }
             while (!pending.isEmpty()) {
                 int unit = pending.poll();
                 b.switchToBlock(segments.get(unit));
@@ -274,6 +311,94 @@ final class Translator {
                 new SegmentTranslation(unit, breaker.offset()).emit();
             }
         });
+    }
+
+    /**
+     * Enters the body at one entry, in the current block. The body is valid for the
+     * instrumentation it was compiled under (the code's version then, equal to the interpreter's
+     * or no callback would have run). A tool enabled since, or while the body runs, bumps the
+     * interpreter's version: leave. Leaving at entry keeps {@code prev_instr} at the RESUME: no
+     * redirect, the interpreter runs the frame on as if the body did not exist (line events
+     * included: a LINE after a RESUME always fires).
+     */
+    private void enter(BodyEntry e, int breakerOffset) {
+        Block sameVersion = b.createBlock();
+        Block changed = b.createBlock();
+        b.brif(b.icmp(IntCC.NE, b.load(Type.I64, interp, layout.interpreter().monitoringVersion()), entryVersion),
+                changed, sameVersion);
+        b.switchToBlock(changed);
+        countSite(new ExitSite(e.at().byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
+        // start(), not index(): a loop header may be an EXTENDED_ARG prefix, which must run again.
+        leaveAt(e.at().start(), e.depth());
+        b.switchToBlock(sameVersion);
+        // While the body runs, stacktop is -1, as while the interpreter runs a frame
+        // (_PyFrame_GetStackPointer): a running generator's frame is traversed by the cyclic GC
+        // (gen_traverse visits localsplus[0 .. stacktop)), and the slots below the entry depth
+        // that the body pops keep pointers to released objects. Every exit stores it again.
+        b.store(b.iconst(Type.I32, -1), frame, layout.frame().stackTop());
+        if (e.pollsEvalBreaker()) {
+            pollEvalBreaker(breakerOffset, e.at(), e.depth());
+        }
+        b.jump(segment(e.first().start()));
+    }
+
+    /**
+     * The entry of a body with several RESUMEs (a generator): the callback runs while the
+     * interpreter executes one of them, with {@code prev_instr} naming it and {@code stacktop} its
+     * depth ({@code INSTRUMENTED_RESUME} stores both before the call). The body continues after
+     * that RESUME; a RESUME whose next instruction is not compiled, or a frame in any other state,
+     * returns at once with the frame untouched (no redirect: the interpreter goes on after the
+     * RESUME, polling the eval breaker itself).
+     */
+    private final class ResumeDispatch {
+        private final List<BodyEntry> entries;
+        private final Map<Instruction, ExitSite> notEntered;
+        private final int breakerOffset;
+
+        ResumeDispatch(List<BodyEntry> entries, Map<Instruction, ExitSite> notEntered, int breakerOffset) {
+            this.entries = entries;
+            this.notEntered = notEntered;
+            this.breakerOffset = breakerOffset;
+        }
+
+        void emit() {
+            Value at = b.load(Type.I64, frame, layout.frame().instructionPointer());
+            Value top = b.load(Type.I32, frame, layout.frame().stackTop());
+            Block unexpected = b.createBlock();
+            for (BodyEntry e : entries) {
+                Block here = b.createBlock();
+                Block depthKnown = b.createBlock();
+                Block next = b.createBlock();
+                b.brif(b.icmp(IntCC.EQ, at, b.iconst(Type.I64, code.unitAddress(e.at().index()))), here, next);
+                b.switchToBlock(here);
+                b.brif(b.icmpImm(IntCC.EQ, top, code.nLocalsPlus() + e.depth()), depthKnown, unexpected);
+                b.switchToBlock(depthKnown);
+                enter(e, breakerOffset);
+                b.switchToBlock(next);
+            }
+            for (Map.Entry<Instruction, ExitSite> n : notEntered.entrySet()) {
+                Block here = b.createBlock();
+                Block next = b.createBlock();
+                b.brif(b.icmp(IntCC.EQ, at, b.iconst(Type.I64, code.unitAddress(n.getKey().index()))), here, next);
+                b.switchToBlock(here);
+                countSite(n.getValue());
+                leaveUntouched(DISABLE_LOCATION);
+                b.switchToBlock(next);
+            }
+            b.jump(unexpected);
+            b.switchToBlock(unexpected);
+            countSite(new ExitSite(entries.get(0).at().byteOffset(), ExitReason.RESUME_NOT_ENTERED, "frame state"));
+            leaveUntouched(1);
+        }
+
+        /**
+         * Returns with {@code prev_instr} and {@code stacktop} as the interpreter left them: 1, or
+         * {@link #DISABLE_LOCATION} for a RESUME the body never continues after.
+         */
+        private void leaveUntouched(long result) {
+            b.store(savedTracing, tstate, layout.threadState().tracing());
+            b.ret(b.iconst(Type.I64, result));
+        }
     }
 
     /**
@@ -309,6 +434,8 @@ final class Translator {
         }
         return switch (op.get()) {
             case RETURN_VALUE, RETURN_CONST -> Optional.of(new ExitSite(i.byteOffset(), ExitReason.RETURN, ""));
+            // The interpreter suspends the generator (YIELD_VALUE unlinks its frame).
+            case YIELD_VALUE -> Optional.of(new ExitSite(i.byteOffset(), ExitReason.YIELD, ""));
             case BINARY_OP -> NumberOp.of(i.oparg()).isPresent() ? Optional.empty()
                     : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
             case BUILD_MAP -> i.oparg() <= MAX_MAP_PAIRS ? Optional.empty()
@@ -386,7 +513,7 @@ final class Translator {
             SupportedOpcode op = SupportedOpcode.of(i.base()).orElseThrow();
             switch (op) {
                 case RESUME, NOP -> { }
-                case RETURN_VALUE, RETURN_CONST -> throw new IllegalStateException("returns are exits");
+                case RETURN_VALUE, RETURN_CONST, YIELD_VALUE -> throw new IllegalStateException("returns are exits");
                 case LOAD_FAST -> push(d, incref(local(i.oparg())));
                 case LOAD_FAST_CHECK -> {
                     Value v = local(i.oparg());
@@ -575,6 +702,23 @@ final class Translator {
                     afterArbitraryCode(i.next(), d - 3);
                 });
                 case BINARY_SLICE -> binarySlice(i, d);
+                case GET_YIELD_FROM_ITER -> getYieldFromIter(i, d);
+                case GET_AWAITABLE -> getAwaitable(i, d);
+                case SEND -> {
+                    send(i, d);
+                    return true;
+                }
+                case END_SEND -> {
+                    Value receiver = slot(d - 2);
+                    b.store(slot(d - 1), frame, stackOffset(d - 2));
+                    setPrevInstr(i);
+                    decref(receiver);
+                }
+                // The SEND loop of yield from / await: no eval breaker poll (3.12 neither).
+                case JUMP_BACKWARD_NO_INTERRUPT -> {
+                    b.jump(segment(target(i, Successor.Kind.JUMP)));
+                    return true;
+                }
                 case GET_ITER -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
@@ -779,15 +923,94 @@ final class Translator {
         }
 
         /**
+         * 3.12 GET_YIELD_FROM_ITER: a generator is its own iterator, anything else but a coroutine
+         * goes through {@code PyObject_GetIter}; a coroutine (an error in a plain generator, itself
+         * in an iterable coroutine) is left to the interpreter.
+         */
+        private void getYieldFromIter(Instruction i, int d) {
+            Value v = slot(d - 1);
+            Value t = type(v);
+            Block done = b.createBlock();
+            Block notGenerator = b.createBlock();
+            Block other = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.GENERATOR_TYPE)), done, notGenerator);
+            b.switchToBlock(notGenerator);
+            b.brif(b.icmp(IntCC.EQ, t, constant(CSymbol.COROUTINE_TYPE)),
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                            "GET_YIELD_FROM_ITER of a coroutine"), i.start(), d), other);
+            b.switchToBlock(other);
+            setPrevInstr(i);
+            Value it = call(P_OF_P, CSymbol.GET_ITER, v);
+            decref(v);
+            replaceOrFail(i, it, d - 1);
+            b.jump(done);
+            b.switchToBlock(done);
+        }
+
+        /**
+         * 3.12 GET_AWAITABLE of a coroutine not started yet: it is its own awaitable and nobody
+         * awaits it ({@code _PyGen_yf} is NULL for {@code FRAME_CREATED}), so nothing changes.
+         * Anything else (an {@code __await__} method, a started coroutine, an error message) is
+         * left to the interpreter: {@code _PyCoro_GetAwaitableIter} is not exported.
+         */
+        private void getAwaitable(Instruction i, int d) {
+            Value v = slot(d - 1);
+            Block leave = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                    "GET_AWAITABLE of other than a new coroutine"), i.start(), d);
+            Block coroutine = b.createBlock();
+            Block fresh = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(v), constant(CSymbol.COROUTINE_TYPE)), coroutine, leave);
+            b.switchToBlock(coroutine);
+            Value state = b.convert(org.pyjit.ir.Opcode.SEXTEND, Type.I64,
+                    b.load(Type.I8, v, layout.frame().genFrameState()));
+            b.brif(b.icmpImm(IntCC.EQ, state, FRAME_CREATED), fresh, leave);
+            b.switchToBlock(fresh);
+        }
+
+        /**
+         * 3.12 SEND {@code [receiver, v] -> [receiver, result]} through {@code PyIter_Send}, which
+         * does what SEND does (a generator or coroutine resumed, or {@code tp_iternext} for
+         * {@code None}, or the {@code send} method; {@code StopIteration}'s value on return) except
+         * that the interpreter runs a generator's frame inline: that saves the C recursion units
+         * the generator's own eval charges, which the body gives back as for a CALL. A yielded
+         * value continues at the YIELD_VALUE after SEND, a returned one at the END_SEND.
+         */
+        private void send(Instruction i, int d) {
+            Value receiver = slot(d - 2);
+            Value v = slot(d - 1);
+            setPrevInstr(i);
+            Value t = type(receiver);
+            Value resumable = b.binary(org.pyjit.ir.Opcode.BOR, b.icmp(IntCC.EQ, t, constant(CSymbol.GENERATOR_TYPE)),
+                    b.icmp(IntCC.EQ, t, constant(CSymbol.COROUTINE_TYPE)));
+            Value refund = refunded(resumable);
+            Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
+            Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
+            adjustBudget(units, levels, true);
+            // The result goes straight into v's slot (NULL on error); v itself is released after.
+            Value status = call(INT_OF_PPP, CSymbol.ITER_SEND, receiver, v, b.iaddImm(frame, stackOffset(d - 1)));
+            adjustBudget(units, levels, false);
+            decref(v);
+            Block ok = b.createBlock();
+            Block returned = b.createBlock();
+            Block yielded = b.createBlock();
+            b.brif(b.icmpImm(IntCC.SLT, status, 0), errorExit(i, d - 1), ok);
+            b.switchToBlock(ok);
+            b.brif(b.icmpImm(IntCC.EQ, status, PYGEN_RETURN), returned, yielded);
+            b.switchToBlock(returned);
+            int end = target(i, Successor.Kind.BRANCH_TAKEN);
+            instrumentationCheck(end, d);
+            b.jump(segment(end));
+            b.switchToBlock(yielded);
+            instrumentationCheck(i.next(), d);
+            b.jump(segment(i.next()));
+        }
+
+        /**
          * Whether a call gives back the C recursion units the callee's frame will charge (see
          * {@link RecursionBudget}): on the main thread, below the depth cap, and for a Python
          * function or a bound method of one (what 3.12's CALL would have run inline).
          */
         private Value refundedCall(Value callable) {
-            Value budget = b.iconst(Type.I64, recursionBudget);
-            Value onMain = b.icmp(IntCC.EQ, tstate, b.load(Type.I64, budget, RecursionBudget.MAIN_THREAD_STATE));
-            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH),
-                    RecursionBudget.MAX_DEPTH);
             Value t = type(callable);
             Value function = constant(CSymbol.FUNCTION_TYPE);
             Block isMethod = b.createBlock();
@@ -798,7 +1021,16 @@ final class Translator {
             b.switchToBlock(isMethod);
             b.jump(decided, b.icmp(IntCC.EQ, type(b.load(Type.I64, callable, METHOD_FUNCTION)), function));
             b.switchToBlock(decided);
-            return b.binary(org.pyjit.ir.Opcode.BAND, b.binary(org.pyjit.ir.Opcode.BAND, onMain, shallow), python);
+            return refunded(python);
+        }
+
+        /** {@code inline} (what 3.12 would have run inline), on the main thread, below the depth cap. */
+        private Value refunded(Value inline) {
+            Value budget = b.iconst(Type.I64, recursionBudget);
+            Value onMain = b.icmp(IntCC.EQ, tstate, b.load(Type.I64, budget, RecursionBudget.MAIN_THREAD_STATE));
+            Value shallow = b.icmpImm(IntCC.SLT, b.load(Type.I64, budget, RecursionBudget.DEPTH),
+                    RecursionBudget.MAX_DEPTH);
+            return b.binary(org.pyjit.ir.Opcode.BAND, b.binary(org.pyjit.ir.Opcode.BAND, onMain, shallow), inline);
         }
 
         private void adjustBudget(Value units, Value levels, boolean before) {

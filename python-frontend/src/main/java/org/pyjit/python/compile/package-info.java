@@ -2,7 +2,8 @@
  * The first tier of the compiler: a hot code object's quickened bytecode, read live from memory and
  * analysed with {@link org.pyjit.python.bytecode.CodeAnalysis}, becomes one IR function that
  * operates on the interpreter frame, compiled with our backend, entered from the PY_START
- * callback after the function's {@code RESUME}.
+ * callback after the function's {@code RESUME} (a generator's also from the PY_RESUME callback,
+ * after the {@code RESUME} its frame is resumed at).
  *
  * <p>Invariants:
  * <ul>
@@ -11,6 +12,9 @@
  *       reference (or NULL where 3.12 pushes one) and every local a strong reference or NULL.
  *   <li>{@code prev_instr} points at the current instruction before every call that can run
  *       arbitrary code, so nested tracebacks and {@code f_lineno} are the interpreter's.
+ *   <li>While a body runs {@code stacktop} is -1, as while the interpreter runs a frame (the
+ *       cyclic GC traverses a running generator's frame up to it, and popped slots name released
+ *       objects).
  *   <li>Every exit stores {@code stacktop} and restores {@code tstate->tracing}. A return or
  *       deoptimisation exit leaves {@code prev_instr} at an instruction start (never a CACHE unit,
  *       never the RESUME) with exactly {@code StackDepths.before} slots: the interpreter executes
@@ -18,8 +22,11 @@
  *       {@code exception_unwind:} does and leaves at the handler; any other exception leaves with
  *       {@code prev_instr} at the faulting instruction (the interpreter unwinds the frame).
  *   <li>Opcodes outside {@link org.pyjit.python.compile.SupportedOpcode} (or instrumented by
- *       another tool) become deoptimisation exits; a code object is refused only when its first
- *       instruction after {@code RESUME} would already leave.
+ *       another tool) become deoptimisation exits; a code object is refused only when the first
+ *       instruction after each of its {@code RESUME}s would already leave. {@code YIELD_VALUE} is
+ *       an exit: the interpreter suspends the generator.
+ *   <li>A generator body is entered only at a {@code RESUME} whose {@code prev_instr} and
+ *       {@code stacktop} it recognises; otherwise it returns with the frame untouched.
  *   <li>A body runs only under the instrumentation version it was compiled with; a change while it
  *       runs is noticed after every call that can run Python code and at back edges.
  *   <li>An int loop ({@link org.pyjit.python.compile.IntLoops}) holds its locals in machine

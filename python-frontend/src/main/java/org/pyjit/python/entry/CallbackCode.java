@@ -11,6 +11,7 @@ import org.pyjit.ir.Opcode;
 import org.pyjit.ir.Signature;
 import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
+import org.pyjit.python.compile.BodyCompiler;
 import org.pyjit.python.compile.ToolSets;
 import org.pyjit.python.entry.EntryData.Field;
 import org.pyjit.python.layout.CPythonLayout;
@@ -22,7 +23,10 @@ import org.pyjit.python.layout.CPythonLayout;
  * <ul>
  *   <li>{@value #PY_START}: the {@code PY_START} callback, a vectorcall function (and, with the
  *       same code, a {@code METH_FASTCALL} {@code ml_meth}: both receive the argument vector
- *       second). Counts a call of {@code args[0]}; at the threshold it upcalls once.
+ *       second). Counts a call of {@code args[0]}; at the threshold it upcalls once. It is also the
+ *       {@code PY_RESUME} callback (a generator resumed after a {@code yield}, same arguments): a
+ *       resumption counts as a call, and a compiled generator body is entered at the
+ *       {@code RESUME} being executed.
  *   <li>{@value #JUMP}: the {@code JUMP} callback {@code (code, from, to)}. A forward jump returns
  *       {@code DISABLE}; a backward jump whose loop has a compiled body continues the frame in it
  *       (on-stack replacement, {@link LoopEntry}); otherwise it counts a back edge of its loop
@@ -57,8 +61,11 @@ final class CallbackCode {
     private static final Signature UNARY_VOID = Signature.ofVoid(Type.I64);
     private static final Signature NO_ARGS = Signature.of(Type.I64);
     private static final Signature BODY = Signature.of(Type.I64, Type.I64, Type.I64);
-    /** {@code FRAME_OWNED_BY_THREAD} (internal/pycore_frame.h). */
-    private static final int FRAME_OWNED_BY_THREAD = 0;
+    /**
+     * {@code FRAME_OWNED_BY_GENERATOR} (internal/pycore_frame.h): frames owned by the thread (0) or
+     * a generator (1) run bytecode; 2 (the C stack's entry frame) and 3 (a frame object's copy) do not.
+     */
+    private static final int FRAME_OWNED_BY_GENERATOR = 1;
 
     private final CPythonLayout layout;
     private final EntryData data;
@@ -295,7 +302,8 @@ final class CallbackCode {
      *       ({@code _co_monitoring->local_monitors}): {@code sys.settrace}/{@code setprofile}
      *       are tools 7/6 there, so a traced or profiled program runs interpreted and its tools
      *       see every event;
-     *   <li>the frame is {@code tstate->cframe->current_frame}, thread-owned, of {@code code};
+     *   <li>the frame is {@code tstate->cframe->current_frame}, of {@code code}, owned by the thread
+ *       or (a generator's frame, resumed) by its generator;
      *   <li>{@code tstate->tracing == 1}: only {@code call_one_instrument}'s own increment.
      * </ol>
      *
@@ -308,7 +316,9 @@ final class CallbackCode {
      *
      * <p>The body leaves {@code prev_instr} at the return instruction ({@code None}: the
      * interpreter executes it) or at the faulting instruction with an exception set (NULL: the
-     * interpreter unwinds the frame).
+     * interpreter unwinds the frame); entered at a generator's RESUME it does not continue after,
+     * it leaves the frame untouched and asks for {@code DISABLE} (that RESUME stops firing for
+     * our tool).
      */
     private final class CompiledEntry {
         private final FunctionBuilder b;
@@ -351,7 +361,7 @@ final class CallbackCode {
             Block run = b.createBlock();
             b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, frame, layout.frame().code()), code), ownCode, decline);
             b.switchToBlock(ownCode);
-            b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I8, frame, layout.frame().owner()), FRAME_OWNED_BY_THREAD),
+            b.brif(b.icmpImm(IntCC.ULE, b.load(Type.I8, frame, layout.frame().owner()), FRAME_OWNED_BY_GENERATOR),
                     ownThread, decline);
             b.switchToBlock(ownThread);
             int tracingOffset = layout.threadState().tracing();
@@ -367,9 +377,15 @@ final class CallbackCode {
             b.store(whatEvent, ts, monitoring.whatEvent());
             Block done = b.createBlock();
             Block failed = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, ok, 0), failed, done);
+            Block returned = b.createBlock();
+            Block disabled = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, ok, 0), failed, returned);
             b.switchToBlock(failed);
             b.ret(b.iconst(Type.I64, 0));
+            b.switchToBlock(returned);
+            b.brif(b.icmpImm(IntCC.EQ, ok, BodyCompiler.DISABLE_LOCATION), disabled, done);
+            b.switchToBlock(disabled);
+            b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
             b.switchToBlock(done);
             b.ret(b.load(Type.I64, base, Field.NONE.offset()));
             b.switchToBlock(decline);

@@ -2,16 +2,14 @@ package org.pyjit.python.entry;
 
 /** What happened to a hot code object once it reached the threshold. */
 public enum CompileState {
-    /** A plain function: compilable, but there is no compiler yet. */
+    /** A function, generator or coroutine: compilable, but there is no compiler yet. */
     NO_COMPILER("hot, not compiled: no compiler yet"),
     /** Compiled: later calls run the machine code. */
     COMPILED("hot, compiled"),
     /** Queued for the compiler thread: calls run in the interpreter until the body is installed. */
     PENDING("hot, compile pending"),
-    /** A plain function outside the compiler's subset (the reason follows the text). */
+    /** A function, generator or coroutine outside the compiler's subset (the reason follows the text). */
     REFUSED("hot, not compiled:"),
-    /** A generator, coroutine or async generator: its frames are resumed, not entered. */
-    GENERATOR("hot, not compilable: generator or coroutine"),
     /** A module or class body, or {@code exec}'d code: runs once per execution, with a locals dict. */
     BODY("hot, not compilable: module or class body");
 
@@ -34,15 +32,24 @@ public enum CompileState {
     private static final int CO_ASYNC_GENERATOR = 0x200;
 
     /**
+     * Whether code with these flags runs in frames that are suspended and resumed (a generator,
+     * coroutine or async generator): its loops are not compiled on their own, the body entered at
+     * every resumption runs them.
+     *
+     * @param coFlags {@code co_flags}
+     * @return true for resumable code
+     */
+    static boolean resumable(int coFlags) {
+        return (coFlags & (CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
+    }
+
+    /**
      * The state of a code object with these flags once hot.
      *
      * @param coFlags {@code co_flags}
      * @return its state
      */
     static CompileState of(int coFlags) {
-        if ((coFlags & (CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) != 0) {
-            return GENERATOR;
-        }
         if ((coFlags & CO_OPTIMIZED) == 0) {
             return BODY;
         }

@@ -58,6 +58,9 @@ public final class EntryPoints {
      * a compiled body finishes it (machine code only, no upcall). Until this Python hook has run,
      * the native child handler ({@link CallbackCode#AFTER_FORK}) keeps the callbacks from calling
      * Java: they return {@code DISABLE} in a child, whatever fork() made it (also C code's).
+     * {@code PY_RESUME} (a generator resumed after a {@code yield}) shares the {@code PY_START}
+     * callback; its event is enabled (the second format argument) only when bodies are compiled,
+     * as generator bodies are entered there.
      */
     private static final String REGISTER = """
             m = __import__('sys').monitoring
@@ -69,11 +72,13 @@ public final class EntryPoints {
             else:
                 try:
                     m.register_callback(%1$d, m.events.PY_START, start)
+                    m.register_callback(%1$d, m.events.PY_RESUME, start)
                     m.register_callback(%1$d, m.events.JUMP, jump)
-                    m.set_events(%1$d, m.events.PY_START | m.events.JUMP)
+                    m.set_events(%1$d, m.events.PY_START | m.events.JUMP%2$s)
                     def after_fork_in_child():
                         m.set_events(%1$d, 0)
                         m.register_callback(%1$d, m.events.PY_START, None)
+                        m.register_callback(%1$d, m.events.PY_RESUME, None)
                         m.register_callback(%1$d, m.events.JUMP, None)
                         m.free_tool_id(%1$d)
                     __import__('os').register_at_fork(after_in_child=after_fork_in_child)
@@ -81,9 +86,10 @@ public final class EntryPoints {
                     error = 'sys.monitoring: ' + repr(e)
                     m.set_events(%1$d, 0)
                     m.register_callback(%1$d, m.events.PY_START, None)
+                    m.register_callback(%1$d, m.events.PY_RESUME, None)
                     m.register_callback(%1$d, m.events.JUMP, None)
                     m.free_tool_id(%1$d)
-            """.formatted(TOOL_ID);
+            """;
 
     private final HotCodeRegistry registry;
     private final EntryCode code;
@@ -202,7 +208,7 @@ public final class EntryPoints {
             api.errClear();
             throw new EntryException("PyDict_SetItemString failed");
         }
-        long ran = api.runFile(REGISTER, globals);
+        long ran = api.runFile(REGISTER.formatted(TOOL_ID, compiler == null ? "" : " | m.events.PY_RESUME"), globals);
         if (ran == 0) {
             throw failure(api, "registering the callbacks raised", "registering the callbacks");
         }
@@ -211,7 +217,8 @@ public final class EntryPoints {
         if (error != null) {
             throw new EntryException(error);
         }
-        log.accept("entry: sys.monitoring tool " + TOOL_ID + ", global events PY_START and JUMP; co_extra index "
+        log.accept("entry: sys.monitoring tool " + TOOL_ID + ", global events PY_START"
+                + (compiler == null ? "" : ", PY_RESUME") + " and JUMP; co_extra index "
                 + extraIndex + "; threshold " + threshold + "; " + code.codeBytes() + " bytes of machine code compiled in "
                 + String.format("%.1f", code.compileNanos() / 1e6) + " ms");
         return new EntryPoints(registry, code, closures);

@@ -35,6 +35,8 @@ final class HotCodeRegistry {
     /** A hot code object: its counters live in native memory while the code object lives. */
     private static final class Record {
         final String name;
+        /** Code that is suspended and resumed: its loops are run by the body, not by OSR. */
+        final boolean resumable;
         CompileOutcome state;
         BodyCompiler.CompiledBody body;
         long code;
@@ -56,8 +58,9 @@ final class HotCodeRegistry {
         /** The code object was released: its constants may be gone. */
         boolean dead;
 
-        Record(String name, CompileOutcome state, long code) {
+        Record(String name, boolean resumable, CompileOutcome state, long code) {
             this.name = name;
+            this.resumable = resumable;
             this.state = state;
             this.code = code;
         }
@@ -141,8 +144,9 @@ final class HotCodeRegistry {
             String file = api.stringAttribute(code, "co_filename");
             long line = api.longAttribute(code, "co_firstlineno");
             String base = file == null ? "?" : file.substring(file.lastIndexOf('/') + 1);
+            int flags = CApi.MEMORY.getInt(code + layout.code().flags());
             r = new Record((qualname == null ? "?" : qualname) + " (" + base + ":" + line + ")",
-                    new CompileOutcome(CompileState.of(CApi.MEMORY.getInt(code + layout.code().flags())), ""), code);
+                    CompileState.resumable(flags), new CompileOutcome(CompileState.of(flags), ""), code);
             records.put(state, r);
             CApi.MEMORY.putInt(state + CodeState.FLAGS,
                     CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.RECORDED);
@@ -189,8 +193,12 @@ final class HotCodeRegistry {
             return disable;
         }
         CompileState kind = r.state.state();
-        if (kind == CompileState.GENERATOR || kind == CompileState.BODY) {
+        if (kind == CompileState.BODY) {
             r.loopRefusals.put(to, kind.text());
+            return disable;
+        }
+        if (r.resumable) {
+            r.loopRefusals.put(to, "generator or coroutine: its body is entered at every resumption");
             return disable;
         }
         BodyCompiler.CompiledBody body = r.loopBodies.get(to);

@@ -52,7 +52,8 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py"})
+        "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
+        "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -327,6 +328,73 @@ class CompiledCodeTest {
         // The owner's last reference released by the fast path: its destructor ran at the right line.
         assertReport(err, "temp_attr (compiled_specialised.py:119)", "guard held LOAD_ATTR_INSTANCE_VALUE @22: 5",
                 "guard held LOAD_ATTR_INSTANCE_VALUE @72: 5");
+    }
+
+    @Test
+    void generatorsRunCompiledFromEachResumptionToTheirNextYield() throws IOException {
+        String err = stats("compiled_generators.py");
+        // Entered at the first next() (PY_START) and at every resumption after a yield
+        // (PY_RESUME); the yield itself and the return are the interpreter's. counter's 22 entries
+        // include the two resumptions on another thread.
+        assertReport(err, "counter (compiled_generators.py:6)", "yield @28: 18", "return @56: 4");
+        assertTrue(report(err, "counter (compiled_generators.py:6)").get(0).contains("entered 22, declined 0"));
+        assertReport(err, "accumulate (compiled_generators.py:14)", "yield @14: 21", "return @28: 4");
+        // Resumed with values on the stack below the sent one.
+        assertReport(err, "stacked (compiled_generators.py:24)", "yield @20: 1", "yield @32: 1", "yield @46: 1",
+                "yield @68: 1", "yield @74: 1");
+        // An exception inside the generator's own try block goes to its handler; throw() and
+        // close() run interpreted (no RESUME), later resumptions compiled again.
+        assertReport(err, "guarded (compiled_generators.py:30)", "yield @36: 3", "handler exception to handler @68: 1");
+        // Every generator instruction is covered by the StopIteration handler CPython wraps it in:
+        // an exception leaving the generator is unwound to it in compiled code.
+        assertReport(err, "uncaught (compiled_generators.py:186)", "yield @8: 1", "handler exception to handler @18: 1");
+        assertReport(err, "tree (compiled_generators.py:91)", "yield @124: 88", "yield @18: 24", "return @138: 22");
+        assertReport(err, "Noisy.items (compiled_generators.py:81)", "yield @40: 5");
+        // The generator expression summed: one entry per resumption, 2,000 iterations compiled.
+        List<String> genexpr = report(err, "main.<locals>.<genexpr> (compiled_generators.py:151)");
+        assertTrue(genexpr.get(0).contains("entered 1334, declined 0"), genexpr::toString);
+        assertTrue(genexpr.get(1).endsWith("entries 1334, instructions 19334"), genexpr::toString);
+        assertReport(err, "main.<locals>.<genexpr> (compiled_generators.py:151)", "yield @34: 1333", "return @44: 1");
+    }
+
+    @Test
+    void yieldFromDelegatesInCompiledCode() throws IOException {
+        String err = stats("compiled_yield_from.py");
+        // SEND runs compiled: a delegated value leaves at the YIELD_VALUE after it, a delegate's
+        // return continues at END_SEND; each resumption inside the SEND loop is entered.
+        assertReport(err, "middle (compiled_yield_from.py:10)", "yield @34: 3", "yield @58: 2", "return @74: 1");
+        assertReport(err, "chain (compiled_yield_from.py:45)", "yield @60: 910", "return @78: 910");
+        // An exception from the delegate unwinds to the handler covering SEND.
+        assertReport(err, "top (compiled_yield_from.py:21)", "handler exception to handler @92: 1");
+        // A value sent to a plain iterator: AttributeError from SEND, to the StopIteration wrapper.
+        assertReport(err, "over_iterator (compiled_yield_from.py:53)", "handler exception to handler @34: 1");
+        // Two generators resumed at a RESUME followed by RAISE_VARARGS: the first entry returns at
+        // once and disables that RESUME for our tool, the second resumption is not seen.
+        assertReport(err, "raiser (compiled_yield_from.py:57)", "yield @8: 2",
+                "deopt resume not entered: RAISE_VARARGS @10: 1");
+        for (String f : List.of("leaf (compiled_yield_from.py:1)", "middle (compiled_yield_from.py:10)",
+            "chain (compiled_yield_from.py:45)", "delegating_catcher (compiled_yield_from.py:40)")) {
+            assertTrue(report(err, f).stream().noneMatch(l -> l.contains("deopt")), report(err, f).toString());
+        }
+    }
+
+    @Test
+    void coroutinesAndAsyncGeneratorsRunCompiledBetweenTheirAwaits() throws IOException {
+        String err = stats("compiled_coroutines.py");
+        // Awaiting a new coroutine is compiled (GET_AWAITABLE passes it through, SEND resumes it);
+        // a value yielded to the driver leaves at the YIELD_VALUE of the SEND loop.
+        assertReport(err, "middle (compiled_coroutines.py:19)", "yield @34: 6", "yield @78: 7", "return @102: 2");
+        assertTrue(report(err, "middle (compiled_coroutines.py:19)").stream().noneMatch(l -> l.contains("deopt")),
+                () -> report(err, "middle (compiled_coroutines.py:19)").toString());
+        assertReport(err, "ticker (compiled_coroutines.py:80)", "yield @120: 6", "return @142: 2");
+        // An exception from an awaited coroutine reaches the awaiting coroutine's handler.
+        assertReport(err, "guarded (compiled_coroutines.py:30)", "handler exception to handler @32: 1");
+        // Awaiting an iterable coroutine (types.coroutine) or a future is left to the interpreter;
+        // so are an async generator's yield (CALL_INTRINSIC_1) and async for/with.
+        assertReport(err, "leaf (compiled_coroutines.py:12)",
+                "deopt operand not handled: GET_AWAITABLE of other than a new coroutine @60: 15");
+        assertReport(err, "countdown (compiled_coroutines.py:63)", "deopt unsupported CALL_INTRINSIC_1 @60: 6");
+        assertReport(err, "suspend (compiled_coroutines.py:5)", "yield @8: 26", "return @16: 24");
     }
 
     @Test

@@ -121,6 +121,46 @@ class CompiledEntryTest {
     }
 
     @Test
+    void toolsSeeEveryEventOfCompiledGenerators() throws IOException {
+        String stats = sameAsPython("generator_tools.py");
+        // Entered: list(numbers(3)) four times; each generator's first next(); the two
+        // resumptions of each list() of a generator's rest. Declined while settrace or the
+        // monitoring tool is active (two resumptions each). Once a tool came and went, every
+        // entry leaves at once (the instrumentation changed): the resumptions of both list()s
+        // at the RESUME @24, the second generator's start at the RESUME @4.
+        assertEquals(new Entries(4 + 1 + 2 + 1 + 2, 4), entries(stats, "numbers"));
+        assertTrue(stats.contains("    deopt instrumentation changed @24: 4"), stats);
+        assertTrue(stats.contains("    deopt instrumentation changed @4: 1"), stats);
+    }
+
+    /**
+     * The cyclic GC traverses a running generator's frame up to {@code stacktop}; popped slots
+     * below the entry depth name freed objects, so the body hides the stack as the interpreter
+     * does. Under the debug allocator (freed memory overwritten) a visit of a freed object
+     * crashes the process.
+     */
+    @Test
+    void collectorNeverSeesTheStackOfARunningCompiledGenerator() throws IOException {
+        Path program = program("generator_gc.py");
+        Map<String, String> debug = Map.of("PYTHONMALLOC", "debug");
+        Map<String, String> pythonEnv = new HashMap<>(PythonProcesses.baseEnvironment());
+        pythonEnv.putAll(debug);
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(),
+                List.of(program.toString())), dir, pythonEnv, null);
+        Outcome jit = pyjit(program, compiling(Map.of("PYTHONMALLOC", "debug", "PYJIT_STATS", "1")));
+        assertEquals(0, py.exitStatus(), py.err());
+        assertEquals(py.exitStatus(), jit.exitStatus(), jit.err());
+        assertArrayEquals(py.stdout(), jit.stdout(), jit::out);
+        assertEquals(new Entries(6, 0), entries(jit.err(), "worker"));
+    }
+
+    @Test
+    void millionCompiledResumptionsKeepMemoryFlat() throws IOException {
+        String stats = sameAsPython("generator_leak.py");
+        assertEquals(new Entries(1_020_005, 0), entries(stats, "pairs"));
+    }
+
+    @Test
     void compiledLoopLetsAnotherThreadRun() throws IOException {
         String stats = sameAsPython("threads.py");
         assertEquals(new Entries(2, 0), entries(stats, "wait_while_equal"));

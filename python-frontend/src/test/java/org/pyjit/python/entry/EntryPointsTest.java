@@ -68,7 +68,7 @@ class EntryPointsTest {
         assertEquals(List.of("looping", "(prog.py:7)", "1", "40"),
                 List.of(row(table, "looping").orElseThrow(() -> new AssertionError(table)).split("\\s+")).subList(0, 4));
         assertTrue(row(table, "gen (prog.py:12)").orElseThrow(() -> new AssertionError(table))
-                .matches("gen \\(prog\\.py:12\\) +40 +0 +hot, not compilable: generator or coroutine"), table);
+                .matches("gen \\(prog\\.py:12\\) +40 +0 +hot, not compiled: no compiler yet"), table);
         assertTrue(row(table, "<module> (prog.py:1)").orElseThrow(() -> new AssertionError(table))
                 .endsWith("hot, not compilable: module or class body"), table);
         assertTrue(row(table, "warm").isEmpty(), table);
