@@ -2,7 +2,10 @@ package org.pyjit.python.entry;
 
 /** What happened to a hot code object once it reached the threshold. */
 public enum CompileState {
-    /** A plain function: compilable, but there is no compiler yet. */
+    /**
+     * A plain function, a module or class body, or {@code exec}'d code: compilable, but there is
+     * no compiler yet.
+     */
     NO_COMPILER("hot, not compiled: no compiler yet"),
     /** Compiled: later calls run the machine code. */
     COMPILED("hot, compiled"),
@@ -11,9 +14,7 @@ public enum CompileState {
     /** A plain function outside the compiler's subset (the reason follows the text). */
     REFUSED("hot, not compiled:"),
     /** A generator, coroutine or async generator: its frames are resumed, not entered. */
-    GENERATOR("hot, not compilable: generator or coroutine"),
-    /** A module or class body, or {@code exec}'d code: runs once per execution, with a locals dict. */
-    BODY("hot, not compilable: module or class body");
+    GENERATOR("hot, not compilable: generator or coroutine");
 
     private final String text;
 
@@ -27,14 +28,15 @@ public enum CompileState {
     }
 
     /** {@code co_flags} bits (Include/cpython/code.h). */
-    private static final int CO_OPTIMIZED = 0x1;
     private static final int CO_GENERATOR = 0x20;
     private static final int CO_COROUTINE = 0x80;
     private static final int CO_ITERABLE_COROUTINE = 0x100;
     private static final int CO_ASYNC_GENERATOR = 0x200;
 
     /**
-     * The state of a code object with these flags once hot.
+     * The state of a code object with these flags once hot. Code without {@code CO_OPTIMIZED}
+     * (module and class bodies, {@code exec} and {@code eval} code) is compiled like a function:
+     * its names go through the frame's {@code f_locals} mapping (LOAD_NAME and family).
      *
      * @param coFlags {@code co_flags}
      * @return its state
@@ -42,9 +44,6 @@ public enum CompileState {
     static CompileState of(int coFlags) {
         if ((coFlags & (CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) != 0) {
             return GENERATOR;
-        }
-        if ((coFlags & CO_OPTIMIZED) == 0) {
-            return BODY;
         }
         return NO_COMPILER;
     }

@@ -189,7 +189,9 @@ final class HotCodeRegistry {
             return disable;
         }
         CompileState kind = r.state.state();
-        if (kind == CompileState.GENERATOR || kind == CompileState.BODY) {
+        // Module and class bodies take loop bodies like functions (their names live in f_locals,
+        // which the loop body reads through the frame as the whole body does).
+        if (kind == CompileState.GENERATOR) {
             r.loopRefusals.put(to, kind.text());
             return disable;
         }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,7 +53,7 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py"})
+        "intloops_osr.py", "intloops_threads.py", "module_names.py", "module_nameerror.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -131,6 +133,29 @@ class CompiledCodeTest {
         assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 3");
         assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 2");
         assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 6");
+    }
+
+    @Test
+    void moduleAndClassBodiesRunCompiled() throws IOException {
+        String err = stats("module_names.py");
+        // The module body, compiled at its first (only) run: its 2000-iteration loop of LOAD_NAME,
+        // BINARY_OP and STORE_NAME (9 instructions an iteration) ran compiled, and it left only
+        // at the LOAD_NAME of a deleted name, which the interpreter turns into NameError.
+        List<String> module = report(err, "<module> (module_names.py:1)");
+        assertReport(err, "<module> (module_names.py:1)", "deopt name not found @180: 1");
+        Matcher m = Pattern.compile("entries 1, instructions (\\d+)")
+                .matcher(module.get(1));
+        assertTrue(m.find(), module.toString());
+        assertTrue(Long.parseLong(m.group(1)) >= 9 * 2000, module.toString());
+        // Class bodies (dict namespace, a global statement) run to their end compiled; the one
+        // with a non-dict namespace leaves only at its DELETE_NAME.
+        assertReport(err, "Point (module_names.py:30)", "return @74: 1");
+        assertReport(err, "Point.Inner (module_names.py:38)", "return @28: 1");
+        assertReport(err, "UsesGlobal (module_names.py:47)", "return @68: 1");
+        assertReport(err, "Mapped (module_names.py:87)", "deopt del of a missing name or of a mapping @42: 1");
+        assertTrue(module.stream().noneMatch(l -> l.contains("unsupported")), module.toString());
+        assertTrue(report(err, "Mapped (module_names.py:87)").stream().noneMatch(l -> l.contains("unsupported")),
+                () -> report(err, "Mapped (module_names.py:87)").toString());
     }
 
     @Test
