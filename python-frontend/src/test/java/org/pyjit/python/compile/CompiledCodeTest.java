@@ -53,7 +53,8 @@ class CompiledCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
-        "intloops_osr.py", "intloops_threads.py", "module_names.py", "module_nameerror.py"})
+        "intloops_osr.py", "intloops_threads.py", "module_names.py", "module_nameerror.py",
+        "module_annotations.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -156,6 +157,14 @@ class CompiledCodeTest {
         assertTrue(module.stream().noneMatch(l -> l.contains("unsupported")), module.toString());
         assertTrue(report(err, "Mapped (module_names.py:87)").stream().noneMatch(l -> l.contains("unsupported")),
                 () -> report(err, "Mapped (module_names.py:87)").toString());
+    }
+
+    @Test
+    void annotatedBodiesRunToTheirEndCompiled() throws IOException {
+        String err = stats("module_annotations.py");
+        assertReport(err, "<module> (module_annotations.py:1)", "return @310: 1");
+        assertReport(err, "Item (module_annotations.py:9)", "return @52: 1");
+        assertReport(err, "Annotated (module_annotations.py:33)", "return @36: 1");
     }
 
     @Test
