@@ -101,6 +101,8 @@ enum CSymbol {
     DICT_MERGE_EX("_PyDict_MergeEx"),
     /** {@code int (set, iterable)}: SET_UPDATE. */
     SET_UPDATE("_PySet_Update"),
+    /** {@code void (type, value)}: RAISE_VARARGS of an exception instance (3.12 {@code do_raise}). */
+    ERR_SET_OBJECT("PyErr_SetObject"),
     /** {@code PyThreadState *(void)}: read once from Java, for the recursion budget. */
     THREAD_STATE_GET("_PyThreadState_GetCurrent");
 

@@ -66,6 +66,8 @@ final class Translator {
     /** CALL_INTRINSIC_1 arguments compiled (Include/internal/pycore_intrinsics.h, 3.12). */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
     private static final int INTRINSIC_LIST_TO_TUPLE = 6;
+    /** {@code Py_TPFLAGS_BASE_EXC_SUBCLASS}: the type derives from BaseException. */
+    private static final long TPFLAGS_BASE_EXC_SUBCLASS = 1L << 30;
     /** The largest BUILD_MAP compiled (pairs). */
     static final int MAX_MAP_PAIRS = 16;
 
@@ -288,6 +290,8 @@ final class Translator {
             case BINARY_OP -> NumberOp.of(i.oparg()).isPresent() ? Optional.empty()
                     : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
             case BUILD_MAP -> i.oparg() <= MAX_MAP_PAIRS ? Optional.empty()
+                    : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
+            case RAISE_VARARGS -> i.oparg() == 1 ? Optional.empty()
                     : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
             case CALL_INTRINSIC_1 -> i.oparg() == INTRINSIC_UNARY_POSITIVE || i.oparg() == INTRINSIC_LIST_TO_TUPLE
                     ? Optional.empty()
@@ -685,6 +689,17 @@ final class Translator {
                 }
                 case CALL_FUNCTION_EX -> callFunctionEx(i, d);
                 case SETUP_ANNOTATIONS -> setupAnnotations(i, d);
+                case DELETE_FAST -> {
+                    Value v = local(i.oparg());
+                    nonNullOrExit(v, new ExitSite(i.byteOffset(), ExitReason.UNBOUND_LOCAL, ""), i.start(), d);
+                    b.store(b.iconst(Type.I64, 0), frame, localOffset(i.oparg()));
+                    setPrevInstr(i);
+                    decref(v);
+                }
+                case RAISE_VARARGS -> {
+                    raiseInstance(i, d);
+                    return true;
+                }
                 case CALL_INTRINSIC_1 -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
@@ -1085,6 +1100,26 @@ final class Translator {
             b.jump(present);
             b.switchToBlock(present);
             afterArbitraryCode(i.next(), d);
+        }
+
+        /**
+         * 3.12 RAISE_VARARGS 1 of an exception instance: {@code do_raise} sets it with its type
+         * ({@code _PyErr_SetObject}, which chains the handled exception as its context). A class
+         * (instantiated first) or a non-exception leaves for the interpreter.
+         */
+        private void raiseInstance(Instruction i, int d) {
+            Value exc = slot(d - 1);
+            Value excType = type(exc);
+            Value flags = b.load(Type.I64, excType, layout.type().flags());
+            Block instance = b.createBlock();
+            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TPFLAGS_BASE_EXC_SUBCLASS), 0),
+                    instance, exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                            "RAISE_VARARGS of a class or non-exception"), i.start(), d));
+            b.switchToBlock(instance);
+            setPrevInstr(i);
+            b.callIndirect(Signature.ofVoid(Type.I64, Type.I64), constant(CSymbol.ERR_SET_OBJECT), excType, exc);
+            decref(exc);
+            b.jump(errorExit(i, d - 1));
         }
 
         /** 3.12 STORE_SLICE: {@code container[start:stop] = v}. */

@@ -54,7 +54,7 @@ class CompiledCodeTest {
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
         "intloops_osr.py", "intloops_threads.py", "module_names.py", "module_nameerror.py",
-        "module_annotations.py"})
+        "module_annotations.py", "compiled_raise.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -130,7 +130,7 @@ class CompiledCodeTest {
         // next back edge the loop continues in a loop body (on-stack replacement).
         assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 3");
         assertReport(err, "deep (compiled_exceptions.py:45)", "error exception @52: 11",
-                "deopt unsupported RAISE_VARARGS @32: 4");
+                "error exception @32: 4");
         assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 3");
         assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 2");
         assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 6");
@@ -160,6 +160,19 @@ class CompiledCodeTest {
     }
 
     @Test
+    void raisesOfInstancesAndDeletesOfLocalsAreCompiled() throws IOException {
+        String err = stats("compiled_raise.py");
+        // Raised by compiled code: out of the frame, and to a handler of the same frame.
+        assertReport(err, "fail (compiled_raise.py:2)", "error exception @38: 2", "return @42: 3");
+        assertReport(err, "local_raise (compiled_raise.py:15)", "handler exception to handler @24: 4");
+        // A class or a non-exception is left to the interpreter, as is a deleted local's use.
+        assertReport(err, "by_class (compiled_raise.py:38)",
+                "deopt operand not handled: RAISE_VARARGS of a class or non-exception @12: 1");
+        assertReport(err, "deleting (compiled_raise.py:46)", "deopt unbound local @16: 4");
+        assertReport(err, "delete_twice (compiled_raise.py:55)", "deopt unbound local @8: 1");
+    }
+
+    @Test
     void annotatedBodiesRunToTheirEndCompiled() throws IOException {
         String err = stats("module_annotations.py");
         assertReport(err, "<module> (module_annotations.py:1)", "return @310: 1");
@@ -175,7 +188,7 @@ class CompiledCodeTest {
         assertReport(err, "drain (compiled_loops.py:22)");
         assertReport(err, "custom (compiled_loops.py:45)");
         assertReport(err, "Countdown.__next__ (compiled_loops.py:38)", "return @108: 12",
-                "deopt unsupported RAISE_VARARGS @42: 3");
+                "deopt operand not handled: RAISE_VARARGS of a class or non-exception @42: 3");
     }
 
     @Test
