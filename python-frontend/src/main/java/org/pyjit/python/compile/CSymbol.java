@@ -87,6 +87,30 @@ enum CSymbol {
     UNICODE_NEW("PyUnicode_New"),
     /** {@code PyObject *(PyThreadState *, _PyInterpreterFrame *, int throwflag)}: finishes a directly called frame. */
     EVAL_FRAME_DEFAULT("_PyEval_EvalFrameDefault"),
+    /** {@code int (dict, key)}: DELETE_NAME looks before it deletes. */
+    DICT_CONTAINS("PyDict_Contains"),
+    DICT_DEL_ITEM("PyDict_DelItem"),
+    /** {@code int (type)}: LOAD_NAME on a mapping that is not a dict (a miss is a KeyError). */
+    ERR_EXCEPTION_MATCHES("PyErr_ExceptionMatches"),
+    ERR_CLEAR("PyErr_Clear"),
+    /** {@code PyObject *}: a variable holding the KeyError type (loaded at run time). */
+    KEY_ERROR("PyExc_KeyError"),
+    /** {@code PyObject *(callable, args tuple, kwargs or NULL)}: IMPORT_NAME, CALL_FUNCTION_EX. */
+    OBJECT_CALL("PyObject_Call"),
+    /** {@code int (obj, name, &result)}: 1 found, 0 missing (no error), -1 error (IMPORT_FROM). */
+    LOOKUP_ATTR("_PyObject_LookupAttr"),
+    /** CALL_INTRINSIC_1's INTRINSIC_UNARY_POSITIVE. */
+    POSITIVE("PyNumber_Positive"),
+    /** CALL_INTRINSIC_1's INTRINSIC_LIST_TO_TUPLE. */
+    LIST_AS_TUPLE("PyList_AsTuple"),
+    /** DICT_UPDATE of an exact dict. */
+    DICT_UPDATE("PyDict_Update"),
+    /** {@code int (dict, other, override)}: DICT_MERGE (override 2: a duplicate key is a KeyError). */
+    DICT_MERGE_EX("_PyDict_MergeEx"),
+    /** {@code int (set, iterable)}: SET_UPDATE. */
+    SET_UPDATE("_PySet_Update"),
+    /** {@code void (type, value)}: RAISE_VARARGS of an exception instance (3.12 {@code do_raise}). */
+    ERR_SET_OBJECT("PyErr_SetObject"),
     /** {@code PyThreadState *(void)}: read once from Java, for the recursion budget. */
     THREAD_STATE_GET("_PyThreadState_GetCurrent");
 

@@ -31,8 +31,9 @@ final class CompileTimeObjects {
     private long empty;
     private Long smallIntZero;
 
-    /** Interned names the translator uses ({@code with}). */
-    private static final List<String> NAMES = List.of("__enter__", "__exit__");
+    /** Interned names the translator uses ({@code with}, {@code class}, {@code import}). */
+    private static final List<String> NAMES = List.of("__enter__", "__exit__", "__build_class__", "__import__",
+            "__annotations__");
 
     private volatile boolean prepared;
 

@@ -21,6 +21,17 @@ public enum ExitReason {
     UNSUPPORTED_OPERAND("operand not handled:", ExitKind.DEOPT),
     /** LOAD_GLOBAL found the name in neither dict: the interpreter raises NameError. */
     GLOBAL_MISS("global not found", ExitKind.DEOPT),
+    /**
+     * LOAD_NAME found the name in none of locals, globals and builtins (or LOAD_BUILD_CLASS,
+     * IMPORT_NAME their builtin): the interpreter raises NameError (or ImportError).
+     */
+    NAME_MISS("name not found", ExitKind.DEOPT),
+    /** A name instruction of a frame without {@code f_locals}: the interpreter raises SystemError. */
+    NO_LOCALS("no locals", ExitKind.DEOPT),
+    /** DELETE_NAME of a name that is not in {@code f_locals}, or of a mapping that is not an exact dict. */
+    DELETE_NAME_MISS("del of a missing name or of a mapping", ExitKind.DEOPT),
+    /** IMPORT_FROM of an attribute the module lacks: the interpreter tries {@code sys.modules}. */
+    IMPORT_FROM_MISS("import from: attribute missing", ExitKind.DEOPT),
     /** {@code f_globals} or {@code f_builtins} is not an exact dict. */
     GLOBALS_NOT_DICTS("globals or builtins not exact dicts", ExitKind.DEOPT),
     /** LOAD_FAST_CHECK of an unbound local: the interpreter raises UnboundLocalError. */

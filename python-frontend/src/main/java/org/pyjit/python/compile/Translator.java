@@ -79,6 +79,11 @@ final class Translator {
     private static final int PYGEN_RETURN = 0;
     /** {@code FRAME_CREATED} of {@code gi_frame_state} (3.12 internal/pycore_frame.h). */
     private static final int FRAME_CREATED = -2;
+    /** CALL_INTRINSIC_1 arguments compiled (Include/internal/pycore_intrinsics.h, 3.12). */
+    private static final int INTRINSIC_UNARY_POSITIVE = 5;
+    private static final int INTRINSIC_LIST_TO_TUPLE = 6;
+    /** {@code Py_TPFLAGS_BASE_EXC_SUBCLASS}: the type derives from BaseException. */
+    private static final long TPFLAGS_BASE_EXC_SUBCLASS = 1L << 30;
     /** The largest BUILD_MAP compiled (pairs). */
     static final int MAX_MAP_PAIRS = 16;
 
@@ -440,6 +445,11 @@ final class Translator {
                     : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
             case BUILD_MAP -> i.oparg() <= MAX_MAP_PAIRS ? Optional.empty()
                     : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
+            case RAISE_VARARGS -> i.oparg() == 1 ? Optional.empty()
+                    : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name));
+            case CALL_INTRINSIC_1 -> i.oparg() == INTRINSIC_UNARY_POSITIVE || i.oparg() == INTRINSIC_LIST_TO_TUPLE
+                    ? Optional.empty()
+                    : Optional.of(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPARG, name + " " + i.oparg()));
             // KW_NAMES sets interpreter-local state for its CALL: compiled only with the CALL.
             case KW_NAMES -> code.analysis().code().startingAt(i.next()).flatMap(this::staticExit)
                     .map(e -> new ExitSite(i.byteOffset(), e.reason(), e.opcode()));
@@ -808,6 +818,67 @@ final class Translator {
                 case MAKE_FUNCTION -> makeFunction(i, d);
                 case LOAD_SUPER_ATTR -> loadSuperAttr(i, d);
                 case BEFORE_WITH -> beforeWith(i, d);
+                case LOAD_NAME -> loadName(i, d);
+                case LOAD_FROM_DICT_OR_GLOBALS -> loadFromDictOrGlobals(i, d);
+                case LOAD_LOCALS -> {
+                    Value locals = fLocals(i, d);
+                    push(d, incref(locals));
+                }
+                case STORE_NAME -> storeName(i, d);
+                case DELETE_NAME -> deleteName(i, d);
+                case LOAD_BUILD_CLASS -> {
+                    Value builtins = exactDictOrExit(i, d, layout.frame().builtins());
+                    setPrevInstr(i);
+                    Value bc = builtinOrExit(i, d, builtins, "__build_class__");
+                    push(d, incref(bc));
+                }
+                case IMPORT_NAME -> importName(i, d);
+                case IMPORT_FROM -> importFrom(i, d);
+                case STORE_SLICE -> storeSlice(i, d);
+                case DICT_UPDATE -> dictUpdate(i, d);
+                case DICT_MERGE -> dictMerge(i, d);
+                case MAP_ADD -> {
+                    Value dict = slot(d - 2 - i.oparg());
+                    Value key = slot(d - 2);
+                    Value value = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, dict, key, value);
+                    decref(key);
+                    decref(value);
+                    failIfNonZero(i, err, d - 2);
+                    afterArbitraryCode(i.next(), d - 2);
+                }
+                case SET_ADD, SET_UPDATE -> {
+                    Value set = slot(d - 1 - i.oparg());
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value err = call(INT_OF_PP, op == SupportedOpcode.SET_ADD ? CSymbol.SET_ADD : CSymbol.SET_UPDATE,
+                            set, v);
+                    decref(v);
+                    failIfNonZero(i, err, d - 1);
+                    afterArbitraryCode(i.next(), d - 1);
+                }
+                case CALL_FUNCTION_EX -> callFunctionEx(i, d);
+                case SETUP_ANNOTATIONS -> setupAnnotations(i, d);
+                case DELETE_FAST -> {
+                    Value v = local(i.oparg());
+                    nonNullOrExit(v, new ExitSite(i.byteOffset(), ExitReason.UNBOUND_LOCAL, ""), i.start(), d);
+                    b.store(b.iconst(Type.I64, 0), frame, localOffset(i.oparg()));
+                    setPrevInstr(i);
+                    decref(v);
+                }
+                case RAISE_VARARGS -> {
+                    raiseInstance(i, d);
+                    return true;
+                }
+                case CALL_INTRINSIC_1 -> {
+                    Value v = slot(d - 1);
+                    setPrevInstr(i);
+                    Value res = call(P_OF_P, i.oparg() == INTRINSIC_UNARY_POSITIVE ? CSymbol.POSITIVE
+                            : CSymbol.LIST_AS_TUPLE, v);
+                    decref(v);
+                    replaceOrFail(i, res, d - 1);
+                }
             }
             return false;
         }
@@ -877,6 +948,400 @@ final class Translator {
             } else {
                 push(d, value);
             }
+        }
+
+        /** {@code f_locals}; a frame without one leaves for the interpreter (it raises SystemError). */
+        private Value fLocals(Instruction i, int d) {
+            Value locals = b.load(Type.I64, frame, layout.frame().locals());
+            nonNullOrExit(locals, new ExitSite(i.byteOffset(), ExitReason.NO_LOCALS, ""), i.start(), d);
+            return locals;
+        }
+
+        /** A frame dict ({@code f_globals}, {@code f_builtins}) that must be an exact dict, else an exit. */
+        private Value exactDictOrExit(Instruction i, int d, int frameOffset) {
+            Value dict = b.load(Type.I64, frame, frameOffset);
+            Block exact = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(dict), constant(CSymbol.DICT_TYPE)), exact,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBALS_NOT_DICTS, ""), i.start(), d));
+            b.switchToBlock(exact);
+            return dict;
+        }
+
+        /**
+         * A builtin by interned name, borrowed: a miss leaves for the interpreter at {@code i}
+         * (which raises NameError or ImportError), an error in the lookup is raised here.
+         */
+        private Value builtinOrExit(Instruction i, int d, Value builtins, String name) {
+            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins,
+                    b.iconst(Type.I64, objects.interned(name)));
+            Block found = b.createBlock();
+            Block missing = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, v, 0), missing, found);
+            b.switchToBlock(missing);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0),
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d), errorExit(i, d));
+            b.switchToBlock(found);
+            return v;
+        }
+
+        /**
+         * 3.12 LOAD_NAME: {@code f_locals} (an exact dict by {@code PyDict_GetItemWithError}, any
+         * other mapping by {@code PyObject_GetItem} with a KeyError meaning "missing"), then
+         * globals, then builtins.
+         */
+        private void loadName(Instruction i, int d) {
+            Value locals = fLocals(i, d);
+            setPrevInstr(i);
+            Value res = lookUpName(i, d, locals, code.names()[i.oparg()]);
+            push(d, res);
+            afterArbitraryCode(i.next(), d + 1);
+        }
+
+        /** 3.12 LOAD_FROM_DICT_OR_GLOBALS: LOAD_NAME's lookup in the mapping on the stack, which it pops. */
+        private void loadFromDictOrGlobals(Instruction i, int d) {
+            Value mapping = slot(d - 1);
+            setPrevInstr(i);
+            Value res = lookUpName(i, d, mapping, code.names()[i.oparg()]);
+            decref(mapping);
+            push(d - 1, res);
+            afterArbitraryCode(i.next(), d);
+        }
+
+        /**
+         * The lookup of LOAD_NAME and LOAD_FROM_DICT_OR_GLOBALS: a new reference, or an exit. A name
+         * bound nowhere leaves for the interpreter at {@code i}, which looks again and raises
+         * NameError; with a mapping that is not a dict, its {@code __getitem__} is then called a
+         * second time (the one difference from python3.12, on the way to a NameError).
+         * Non-dict builtins leave likewise.
+         */
+        private Value lookUpName(Instruction i, int d, Value mapping, long nameObject) {
+            Value name = b.iconst(Type.I64, nameObject);
+            Block found = b.createBlock();
+            Value value = b.appendBlockParam(found, Type.I64);
+            Block dict = b.createBlock();
+            Block other = b.createBlock();
+            Block notLocal = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(mapping), constant(CSymbol.DICT_TYPE)), dict, other);
+            b.switchToBlock(dict);
+            Value l = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, mapping, name);
+            Block dictHit = b.createBlock();
+            Block dictMiss = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, l, 0), dictMiss, dictHit);
+            b.switchToBlock(dictHit);
+            b.jump(found, incref(l));
+            b.switchToBlock(dictMiss);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), notLocal, errorExit(i, d));
+            b.switchToBlock(other);
+            Value m = call(P_OF_PP, CSymbol.GET_ITEM, mapping, name);
+            Block mappingMiss = b.createBlock();
+            Block keyError = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, m, 0), mappingMiss, List.of(), found, List.of(m));
+            b.switchToBlock(mappingMiss);
+            Value isKeyError = call(INT_OF_P, CSymbol.ERR_EXCEPTION_MATCHES,
+                    b.load(Type.I64, constant(CSymbol.KEY_ERROR), 0));
+            b.brif(b.icmpImm(IntCC.NE, isKeyError, 0), keyError, errorExit(i, d));
+            b.switchToBlock(keyError);
+            b.callIndirect(Signature.ofVoid(), constant(CSymbol.ERR_CLEAR));
+            b.jump(notLocal);
+            b.switchToBlock(notLocal);
+            Value globals = b.load(Type.I64, frame, layout.frame().globals());
+            Value g = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, globals, name);
+            Block globalHit = b.createBlock();
+            Block globalMiss = b.createBlock();
+            Block tryBuiltins = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, g, 0), globalMiss, globalHit);
+            b.switchToBlock(globalHit);
+            b.jump(found, incref(g));
+            b.switchToBlock(globalMiss);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), tryBuiltins, errorExit(i, d));
+            b.switchToBlock(tryBuiltins);
+            Value builtins = exactDictOrExit(i, d, layout.frame().builtins());
+            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins, name);
+            Block builtinHit = b.createBlock();
+            Block builtinMiss = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, v, 0), builtinMiss, builtinHit);
+            b.switchToBlock(builtinHit);
+            b.jump(found, incref(v));
+            b.switchToBlock(builtinMiss);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0),
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d), errorExit(i, d));
+            b.switchToBlock(found);
+            return value;
+        }
+
+        /** 3.12 STORE_NAME: {@code PyDict_SetItem} on an exact dict, else {@code PyObject_SetItem}. */
+        private void storeName(Instruction i, int d) {
+            Value locals = fLocals(i, d);
+            Value v = slot(d - 1);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
+            setPrevInstr(i);
+            Block dict = b.createBlock();
+            Block other = b.createBlock();
+            Block stored = b.createBlock();
+            Value err = b.appendBlockParam(stored, Type.I32);
+            b.brif(b.icmp(IntCC.EQ, type(locals), constant(CSymbol.DICT_TYPE)), dict, other);
+            b.switchToBlock(dict);
+            b.jump(stored, call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, locals, name, v));
+            b.switchToBlock(other);
+            b.jump(stored, call(INT_OF_PPP, CSymbol.SET_ITEM, locals, name, v));
+            b.switchToBlock(stored);
+            decref(v);
+            failIfNonZero(i, err, d - 1);
+            afterArbitraryCode(i.next(), d - 1);
+        }
+
+        /**
+         * 3.12 DELETE_NAME on an exact dict holding the name; a missing name (NameError) or another
+         * mapping leaves for the interpreter, which deletes or raises itself.
+         */
+        private void deleteName(Instruction i, int d) {
+            Value locals = fLocals(i, d);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
+            Block leave = exitBlock(new ExitSite(i.byteOffset(), ExitReason.DELETE_NAME_MISS, ""), i.start(), d);
+            Block dict = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(locals), constant(CSymbol.DICT_TYPE)), dict, leave);
+            b.switchToBlock(dict);
+            setPrevInstr(i);
+            Value has = call(INT_OF_PP, CSymbol.DICT_CONTAINS, locals, name);
+            Block present = b.createBlock();
+            Block notPresent = b.createBlock();
+            b.brif(b.icmpImm(IntCC.SGT, has, 0), present, notPresent);
+            b.switchToBlock(notPresent);
+            b.brif(b.icmpImm(IntCC.EQ, has, 0), leave, errorExit(i, d));
+            b.switchToBlock(present);
+            Value err = call(INT_OF_PP, CSymbol.DICT_DEL_ITEM, locals, name);
+            failIfNonZero(i, err, d);
+            afterArbitraryCode(i.next(), d);
+        }
+
+        /**
+         * 3.12 IMPORT_NAME: {@code builtins.__import__(name, globals, locals or None, fromlist,
+         * level)}. python3.12 calls {@code PyImport_ImportModuleLevelObject} directly when
+         * {@code __import__} is the default one, which is what the default one does with these
+         * arguments; a missing {@code __import__} leaves for the interpreter (ImportError).
+         */
+        private void importName(Instruction i, int d) {
+            Value level = slot(d - 2);
+            Value fromlist = slot(d - 1);
+            Value builtins = exactDictOrExit(i, d, layout.frame().builtins());
+            setPrevInstr(i);
+            Value importer = incref(builtinOrExit(i, d, builtins, "__import__"));
+            Value args = call(P_OF_P, CSymbol.TUPLE_NEW, b.iconst(Type.I64, 5));
+            Block made = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, args, 0), failed, made);
+            b.switchToBlock(failed);
+            decref(importer);
+            b.jump(errorExit(i, d));
+            b.switchToBlock(made);
+            Value locals = b.load(Type.I64, frame, layout.frame().locals());
+            Value localsOrNone = b.select(b.icmpImm(IntCC.EQ, locals, 0), constant(CSymbol.NONE), locals);
+            Value[] items = {b.iconst(Type.I64, code.names()[i.oparg()]),
+                b.load(Type.I64, frame, layout.frame().globals()), localsOrNone, fromlist, level};
+            for (int k = 0; k < items.length; k++) {
+                b.store(incref(items[k]), args, layout.sequences().tupleItems() + 8 * k);
+            }
+            Value res = call(P_OF_PPP, CSymbol.OBJECT_CALL, importer, args, b.iconst(Type.I64, 0));
+            decref(args);
+            decref(importer);
+            releaseSlots(d - 2, d);
+            replaceOrFail(i, res, d - 2);
+        }
+
+        /**
+         * 3.12 IMPORT_FROM: the module's attribute; a missing one leaves for the interpreter,
+         * which looks in {@code sys.modules} and words the ImportError (a module
+         * {@code __getattr__} then runs a second time).
+         */
+        private void importFrom(Instruction i, int d) {
+            Value from = slot(d - 1);
+            Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
+            setPrevInstr(i);
+            push(d, b.iconst(Type.I64, 0));
+            Value found = call(INT_OF_PPP, CSymbol.LOOKUP_ATTR, from, name, b.iaddImm(frame, stackOffset(d)));
+            Block notFound = b.createBlock();
+            Block got = b.createBlock();
+            b.brif(b.icmpImm(IntCC.SGT, found, 0), got, notFound);
+            b.switchToBlock(notFound);
+            b.brif(b.icmpImm(IntCC.EQ, found, 0),
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.IMPORT_FROM_MISS, ""), i.start(), d),
+                    errorExit(i, d));
+            b.switchToBlock(got);
+            afterArbitraryCode(i.next(), d + 1);
+        }
+
+        /**
+         * 3.12 DICT_UPDATE ({@code {**m}}) of an exact dict; any other mapping leaves for the
+         * interpreter, which words the TypeError of a non-mapping.
+         */
+        private void dictUpdate(Instruction i, int d) {
+            Value dict = slot(d - 1 - i.oparg());
+            Value update = slot(d - 1);
+            Block exact = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(update), constant(CSymbol.DICT_TYPE)), exact,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND, "DICT_UPDATE of a non-dict"),
+                            i.start(), d));
+            b.switchToBlock(exact);
+            setPrevInstr(i);
+            Value err = call(INT_OF_PP, CSymbol.DICT_UPDATE, dict, update);
+            decref(update);
+            failIfNegative(i, err, d - 1);
+            afterArbitraryCode(i.next(), d - 1);
+        }
+
+        /**
+         * 3.12 DICT_MERGE ({@code f(**m)}) of an exact dict into an empty one: no duplicate
+         * keyword is possible, so 3.12's rewording of a KeyError or AttributeError
+         * ({@code format_kwargs_error}) cannot apply. Anything else leaves for the interpreter.
+         */
+        private void dictMerge(Instruction i, int d) {
+            Value dict = slot(d - 1 - i.oparg());
+            Value update = slot(d - 1);
+            Block exact = b.createBlock();
+            Block empty = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                    "DICT_MERGE of a non-dict or into keywords"), i.start(), d);
+            b.brif(b.icmp(IntCC.EQ, type(update), constant(CSymbol.DICT_TYPE)), exact, other);
+            b.switchToBlock(exact);
+            b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, dict, layout.dict().used()), 0), empty, other);
+            b.switchToBlock(empty);
+            setPrevInstr(i);
+            Value err = call(INT_OF_PPP, CSymbol.DICT_MERGE_EX, dict, update, b.iconst(Type.I64, 2));
+            decref(update);
+            failIfNegative(i, err, d - 1);
+            afterArbitraryCode(i.next(), d - 1);
+        }
+
+        /**
+         * 3.12 CALL_FUNCTION_EX with an exact tuple of positional arguments ({@code [NULL, func,
+         * args, kwargs?]}): {@code PyObject_Call}. Other iterables leave for the interpreter,
+         * which converts them (and words the TypeError of a non-iterable).
+         */
+        private void callFunctionEx(Instruction i, int d) {
+            boolean hasKwargs = (i.oparg() & 1) != 0;
+            int base = d - 3 - (hasKwargs ? 1 : 0);
+            Value func = slot(base + 1);
+            Value args = slot(base + 2);
+            Value kwargs = hasKwargs ? slot(base + 3) : b.iconst(Type.I64, 0);
+            Block tuple = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(args), constant(CSymbol.TUPLE_TYPE)), tuple,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                            "CALL_FUNCTION_EX of a non-tuple"), i.start(), d));
+            b.switchToBlock(tuple);
+            setPrevInstr(i);
+            Value refund = refundedCall(func);
+            Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
+            Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
+            adjustBudget(units, levels, true);
+            Value res = call(P_OF_PPP, CSymbol.OBJECT_CALL, func, args, kwargs);
+            adjustBudget(units, levels, false);
+            releaseSlots(base + 1, d);
+            failIfNull(i, res, base);
+            push(base, res);
+            pollEvalBreaker(breakerOffset, i, base + 1);
+            afterArbitraryCode(i.next(), base + 1);
+        }
+
+        /**
+         * 3.12 SETUP_ANNOTATIONS: {@code __annotations__} in {@code f_locals} (a miss of an exact
+         * dict, or a KeyError of another mapping), else a new dict stored there.
+         */
+        private void setupAnnotations(Instruction i, int d) {
+            Value locals = fLocals(i, d);
+            Value name = b.iconst(Type.I64, objects.interned("__annotations__"));
+            setPrevInstr(i);
+            Block dict = b.createBlock();
+            Block other = b.createBlock();
+            Block present = b.createBlock();
+            Block absent = b.createBlock();
+            Value isDict = b.icmp(IntCC.EQ, type(locals), constant(CSymbol.DICT_TYPE));
+            b.brif(isDict, dict, other);
+            b.switchToBlock(dict);
+            Value borrowed = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, locals, name);
+            Block dictMiss = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, borrowed, 0), dictMiss, present);
+            b.switchToBlock(dictMiss);
+            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), absent, errorExit(i, d));
+            b.switchToBlock(other);
+            Value owned = call(P_OF_PP, CSymbol.GET_ITEM, locals, name);
+            Block found = b.createBlock();
+            Block mappingMiss = b.createBlock();
+            Block keyError = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, owned, 0), mappingMiss, found);
+            b.switchToBlock(found);
+            decref(owned);
+            b.jump(present);
+            b.switchToBlock(mappingMiss);
+            Value isKeyError = call(INT_OF_P, CSymbol.ERR_EXCEPTION_MATCHES,
+                    b.load(Type.I64, constant(CSymbol.KEY_ERROR), 0));
+            b.brif(b.icmpImm(IntCC.NE, isKeyError, 0), keyError, errorExit(i, d));
+            b.switchToBlock(keyError);
+            b.callIndirect(Signature.ofVoid(), constant(CSymbol.ERR_CLEAR));
+            b.jump(absent);
+            b.switchToBlock(absent);
+            Value annotations = call(P_OF_NOTHING, CSymbol.DICT_NEW);
+            failIfNull(i, annotations, d);
+            Block setDict = b.createBlock();
+            Block setOther = b.createBlock();
+            Block stored = b.createBlock();
+            Value err = b.appendBlockParam(stored, Type.I32);
+            b.brif(isDict, setDict, setOther);
+            b.switchToBlock(setDict);
+            b.jump(stored, call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, locals, name, annotations));
+            b.switchToBlock(setOther);
+            b.jump(stored, call(INT_OF_PPP, CSymbol.SET_ITEM, locals, name, annotations));
+            b.switchToBlock(stored);
+            decref(annotations);
+            failIfNonZero(i, err, d);
+            b.jump(present);
+            b.switchToBlock(present);
+            afterArbitraryCode(i.next(), d);
+        }
+
+        /**
+         * 3.12 RAISE_VARARGS 1 of an exception instance: {@code do_raise} sets it with its type
+         * ({@code _PyErr_SetObject}, which chains the handled exception as its context). A class
+         * (instantiated first) or a non-exception leaves for the interpreter.
+         */
+        private void raiseInstance(Instruction i, int d) {
+            Value exc = slot(d - 1);
+            Value excType = type(exc);
+            Value flags = b.load(Type.I64, excType, layout.type().flags());
+            Block instance = b.createBlock();
+            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TPFLAGS_BASE_EXC_SUBCLASS), 0),
+                    instance, exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                            "RAISE_VARARGS of a class or non-exception"), i.start(), d));
+            b.switchToBlock(instance);
+            setPrevInstr(i);
+            b.callIndirect(Signature.ofVoid(Type.I64, Type.I64), constant(CSymbol.ERR_SET_OBJECT), excType, exc);
+            decref(exc);
+            b.jump(errorExit(i, d - 1));
+        }
+
+        /** 3.12 STORE_SLICE: {@code container[start:stop] = v}. */
+        private void storeSlice(Instruction i, int d) {
+            Value v = slot(d - 4);
+            Value container = slot(d - 3);
+            Value start = slot(d - 2);
+            Value stop = slot(d - 1);
+            setPrevInstr(i);
+            Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, b.iconst(Type.I64, 0));
+            decref(start);
+            decref(stop);
+            Block built = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, slice, 0), failed, built);
+            b.switchToBlock(failed);
+            decref(v);
+            decref(container);
+            b.jump(errorExit(i, d - 4));
+            b.switchToBlock(built);
+            Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, slice, v);
+            decref(slice);
+            decref(v);
+            decref(container);
+            failIfNonZero(i, err, d - 4);
+            afterArbitraryCode(i.next(), d - 4);
         }
 
         /**

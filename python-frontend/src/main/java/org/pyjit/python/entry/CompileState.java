@@ -2,16 +2,17 @@ package org.pyjit.python.entry;
 
 /** What happened to a hot code object once it reached the threshold. */
 public enum CompileState {
-    /** A function, generator or coroutine: compilable, but there is no compiler yet. */
+    /**
+     * A function, generator or coroutine, a module or class body, or {@code exec}'d code:
+     * compilable, but there is no compiler yet.
+     */
     NO_COMPILER("hot, not compiled: no compiler yet"),
     /** Compiled: later calls run the machine code. */
     COMPILED("hot, compiled"),
     /** Queued for the compiler thread: calls run in the interpreter until the body is installed. */
     PENDING("hot, compile pending"),
     /** A function, generator or coroutine outside the compiler's subset (the reason follows the text). */
-    REFUSED("hot, not compiled:"),
-    /** A module or class body, or {@code exec}'d code: runs once per execution, with a locals dict. */
-    BODY("hot, not compilable: module or class body");
+    REFUSED("hot, not compiled:");
 
     private final String text;
 
@@ -25,7 +26,6 @@ public enum CompileState {
     }
 
     /** {@code co_flags} bits (Include/cpython/code.h). */
-    private static final int CO_OPTIMIZED = 0x1;
     private static final int CO_GENERATOR = 0x20;
     private static final int CO_COROUTINE = 0x80;
     private static final int CO_ITERABLE_COROUTINE = 0x100;
@@ -44,15 +44,14 @@ public enum CompileState {
     }
 
     /**
-     * The state of a code object with these flags once hot.
+     * The state of a code object with these flags once hot. Code without {@code CO_OPTIMIZED}
+     * (module and class bodies, {@code exec} and {@code eval} code) is compiled like a function:
+     * its names go through the frame's {@code f_locals} mapping (LOAD_NAME and family).
      *
      * @param coFlags {@code co_flags}
      * @return its state
      */
     static CompileState of(int coFlags) {
-        if ((coFlags & CO_OPTIMIZED) == 0) {
-            return BODY;
-        }
         return NO_COMPILER;
     }
 }

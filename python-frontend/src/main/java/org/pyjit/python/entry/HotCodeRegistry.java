@@ -192,11 +192,8 @@ final class HotCodeRegistry {
         if (!osr) {
             return disable;
         }
-        CompileState kind = r.state.state();
-        if (kind == CompileState.BODY) {
-            r.loopRefusals.put(to, kind.text());
-            return disable;
-        }
+        // Module and class bodies take loop bodies like functions (their names live in f_locals,
+        // which the loop body reads through the frame as the whole body does).
         if (r.resumable) {
             r.loopRefusals.put(to, "generator or coroutine: its body is entered at every resumption");
             return disable;

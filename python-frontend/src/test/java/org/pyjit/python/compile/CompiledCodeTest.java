@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +55,8 @@ class CompiledCodeTest {
     @ValueSource(strings = {"compiled_arith.py", "compiled_calls.py", "compiled_exceptions.py", "compiled_loops.py",
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
         "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
-        "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py"})
+        "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py", "module_names.py",
+        "module_nameerror.py", "module_annotations.py", "compiled_raise.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -129,10 +132,54 @@ class CompiledCodeTest {
         // next back edge the loop continues in a loop body (on-stack replacement).
         assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 3");
         assertReport(err, "deep (compiled_exceptions.py:45)", "error exception @52: 11",
-                "deopt unsupported RAISE_VARARGS @32: 4");
+                "error exception @32: 4");
         assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 3");
         assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 2");
         assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 6");
+    }
+
+    @Test
+    void moduleAndClassBodiesRunCompiled() throws IOException {
+        String err = stats("module_names.py");
+        // The module body, compiled at its first (only) run: its 2000-iteration loop of LOAD_NAME,
+        // BINARY_OP and STORE_NAME (9 instructions an iteration) ran compiled, and it left only
+        // at the LOAD_NAME of a deleted name, which the interpreter turns into NameError.
+        List<String> module = report(err, "<module> (module_names.py:1)");
+        assertReport(err, "<module> (module_names.py:1)", "deopt name not found @180: 1");
+        Matcher m = Pattern.compile("entries 1, instructions (\\d+)")
+                .matcher(module.get(1));
+        assertTrue(m.find(), module.toString());
+        assertTrue(Long.parseLong(m.group(1)) >= 9 * 2000, module.toString());
+        // Class bodies (dict namespace, a global statement) run to their end compiled; the one
+        // with a non-dict namespace leaves only at its DELETE_NAME.
+        assertReport(err, "Point (module_names.py:30)", "return @74: 1");
+        assertReport(err, "Point.Inner (module_names.py:38)", "return @28: 1");
+        assertReport(err, "UsesGlobal (module_names.py:47)", "return @68: 1");
+        assertReport(err, "Mapped (module_names.py:87)", "deopt del of a missing name or of a mapping @42: 1");
+        assertTrue(module.stream().noneMatch(l -> l.contains("unsupported")), module.toString());
+        assertTrue(report(err, "Mapped (module_names.py:87)").stream().noneMatch(l -> l.contains("unsupported")),
+                () -> report(err, "Mapped (module_names.py:87)").toString());
+    }
+
+    @Test
+    void raisesOfInstancesAndDeletesOfLocalsAreCompiled() throws IOException {
+        String err = stats("compiled_raise.py");
+        // Raised by compiled code: out of the frame, and to a handler of the same frame.
+        assertReport(err, "fail (compiled_raise.py:2)", "error exception @38: 2", "return @42: 3");
+        assertReport(err, "local_raise (compiled_raise.py:15)", "handler exception to handler @24: 4");
+        // A class or a non-exception is left to the interpreter, as is a deleted local's use.
+        assertReport(err, "by_class (compiled_raise.py:38)",
+                "deopt operand not handled: RAISE_VARARGS of a class or non-exception @12: 1");
+        assertReport(err, "deleting (compiled_raise.py:46)", "deopt unbound local @16: 4");
+        assertReport(err, "delete_twice (compiled_raise.py:55)", "deopt unbound local @8: 1");
+    }
+
+    @Test
+    void annotatedBodiesRunToTheirEndCompiled() throws IOException {
+        String err = stats("module_annotations.py");
+        assertReport(err, "<module> (module_annotations.py:1)", "return @310: 1");
+        assertReport(err, "Item (module_annotations.py:9)", "return @52: 1");
+        assertReport(err, "Annotated (module_annotations.py:33)", "return @36: 1");
     }
 
     @Test
@@ -143,7 +190,7 @@ class CompiledCodeTest {
         assertReport(err, "drain (compiled_loops.py:22)");
         assertReport(err, "custom (compiled_loops.py:45)");
         assertReport(err, "Countdown.__next__ (compiled_loops.py:38)", "return @108: 12",
-                "deopt unsupported RAISE_VARARGS @42: 3");
+                "deopt operand not handled: RAISE_VARARGS of a class or non-exception @42: 3");
     }
 
     @Test
