@@ -933,13 +933,12 @@ final class Translator {
             Value g = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, globals, name);
             b.brif(b.icmpImm(IntCC.EQ, g, 0), notGlobal, List.of(), found, List.of(g));
             b.switchToBlock(notGlobal);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), tryBuiltins, errorExit(i, d));
+            orErrorExit(i, d, tryBuiltins);
             b.switchToBlock(tryBuiltins);
             Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins, name);
             b.brif(b.icmpImm(IntCC.EQ, v, 0), notBuiltin, List.of(), found, List.of(v));
             b.switchToBlock(notBuiltin);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0),
-                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d), errorExit(i, d));
+            orErrorExit(i, d, exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             incref(value);
             if ((i.oparg() & 1) != 0) {
@@ -978,8 +977,7 @@ final class Translator {
             Block missing = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, v, 0), missing, found);
             b.switchToBlock(missing);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0),
-                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d), errorExit(i, d));
+            orErrorExit(i, d, exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             return v;
         }
@@ -1030,7 +1028,7 @@ final class Translator {
             b.switchToBlock(dictHit);
             b.jump(found, incref(l));
             b.switchToBlock(dictMiss);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), notLocal, errorExit(i, d));
+            orErrorExit(i, d, notLocal);
             b.switchToBlock(other);
             Value m = call(P_OF_PP, CSymbol.GET_ITEM, mapping, name);
             Block mappingMiss = b.createBlock();
@@ -1053,7 +1051,7 @@ final class Translator {
             b.switchToBlock(globalHit);
             b.jump(found, incref(g));
             b.switchToBlock(globalMiss);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), tryBuiltins, errorExit(i, d));
+            orErrorExit(i, d, tryBuiltins);
             b.switchToBlock(tryBuiltins);
             Value builtins = exactDictOrExit(i, d, layout.frame().builtins());
             Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins, name);
@@ -1063,8 +1061,7 @@ final class Translator {
             b.switchToBlock(builtinHit);
             b.jump(found, incref(v));
             b.switchToBlock(builtinMiss);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0),
-                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d), errorExit(i, d));
+            orErrorExit(i, d, exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             return value;
         }
@@ -1261,7 +1258,7 @@ final class Translator {
             Block dictMiss = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, borrowed, 0), dictMiss, present);
             b.switchToBlock(dictMiss);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), absent, errorExit(i, d));
+            orErrorExit(i, d, absent);
             b.switchToBlock(other);
             Value owned = call(P_OF_PP, CSymbol.GET_ITEM, locals, name);
             Block found = b.createBlock();
@@ -1574,7 +1571,7 @@ final class Translator {
             Block exhausted = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, next, 0), none, item);
             b.switchToBlock(none);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), exhausted, errorExit(i, d));
+            orErrorExit(i, d, exhausted);
             b.switchToBlock(exhausted);
             decref(it);
             int after = target(i, Successor.Kind.ITERATOR_EXHAUSTED);
@@ -1866,7 +1863,7 @@ final class Translator {
             Block noEnter = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, enter, 0), noEnter, hasEnter);
             b.switchToBlock(noEnter);
-            b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), missing, errorExit(i, d));
+            orErrorExit(i, d, missing);
             b.switchToBlock(hasEnter);
             Value exitName = b.iconst(Type.I64, objects.interned("__exit__"));
             Value exit = call(P_OF_PP, CSymbol.LOOKUP_SPECIAL, manager, exitName);
@@ -2098,6 +2095,14 @@ final class Translator {
         }
         b.switchToBlock(current);
         return exit;
+    }
+
+    /**
+     * After a C call that returned its failure value: with no exception set the result means
+     * "absent" and control goes to {@code absent}; with one, to the error exit at {@code i}.
+     */
+    private void orErrorExit(Instruction i, int depth, Block absent) {
+        b.brif(b.icmpImm(IntCC.EQ, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), absent, errorExit(i, depth));
     }
 
     private void returnError(int depth) {
