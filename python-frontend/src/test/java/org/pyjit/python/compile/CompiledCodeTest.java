@@ -67,6 +67,26 @@ class CompiledCodeTest {
         assertArrayEquals(py.stderr(), jit.stderr(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs a program under python3.12 and under pyjit with {@code PYJIT_STATS=1} (which also
+     * installs the entry points before the program runs, so a threshold above 1 counts from its
+     * first call): same status and stdout, and pyjit's stderr is python's followed by the
+     * statistics, which are returned.
+     */
+    private String statisticsOfARunLikePython(Path program, Map<String, String> env) {
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
+                dir, PythonProcesses.baseEnvironment(), null);
+        Map<String, String> withStats = new HashMap<>(env);
+        withStats.put("PYJIT_STATS", "1");
+        Outcome jit = pyjit(program, withStats);
+        assertEquals(py.exitStatus(), jit.exitStatus());
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        String pyErr = new String(py.stderr(), StandardCharsets.UTF_8);
+        String jitErr = new String(jit.stderr(), StandardCharsets.UTF_8);
+        assertTrue(jitErr.startsWith(pyErr + "pyjit statistics"), jitErr);
+        return jitErr.substring(pyErr.length());
+    }
+
     /** The statistics of a program: the row and report lines of each of its own functions. */
     private String stats(String name) throws IOException {
         return new String(pyjit(program(name), Map.of("PYJIT_STATS", "1")).stderr(), StandardCharsets.UTF_8);
@@ -459,17 +479,8 @@ class CompiledCodeTest {
      */
     @Test
     void directCallsBehaveExactlyLikePython() throws IOException {
-        Path program = program("direct_calls.py");
-        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
-                dir, PythonProcesses.baseEnvironment(), null);
-        Map<String, String> env = Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1");
-        Outcome jit = pyjit(program, env);
-        assertEquals(py.exitStatus(), jit.exitStatus());
-        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
-        assertArrayEquals(py.stderr(), jit.stderr(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
-        Map<String, String> withStats = new HashMap<>(env);
-        withStats.put("PYJIT_STATS", "1");
-        String err = new String(pyjit(program, withStats).stderr(), StandardCharsets.UTF_8);
+        String err = statisticsOfARunLikePython(program("direct_calls.py"),
+                Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1"));
         assertReport(err, "caller (direct_calls.py:51)", "direct call @72: 800", "direct call @102: 800",
                 "direct call @126: 800");
         assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 6996");
@@ -485,17 +496,8 @@ class CompiledCodeTest {
      */
     @Test
     void loopBodiesLeaveAtAPrefixedHeaderWithItsPrefix() throws IOException {
-        Path program = program("osr_extended_arg.py");
-        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
-                dir, PythonProcesses.baseEnvironment(), null);
-        Map<String, String> env = Map.of("PYJIT_THRESHOLD", "10", "PYJIT_COMPILE_SYNC", "1");
-        Outcome jit = pyjit(program, env);
-        assertEquals(py.exitStatus(), jit.exitStatus());
-        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
-        assertArrayEquals(py.stderr(), jit.stderr(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
-        Map<String, String> withStats = new HashMap<>(env);
-        withStats.put("PYJIT_STATS", "1");
-        String err = new String(pyjit(program, withStats).stderr(), StandardCharsets.UTF_8);
+        String err = statisticsOfARunLikePython(program("osr_extended_arg.py"),
+                Map.of("PYJIT_THRESHOLD", "10", "PYJIT_COMPILE_SYNC", "1"));
         List<String> lines = report(err, "long_loop (osr_extended_arg.py:16)");
         assertTrue(lines.stream().anyMatch(l -> l.trim().matches("deopt instrumentation changed @34: [1-9][0-9]*")),
                 lines::toString);
