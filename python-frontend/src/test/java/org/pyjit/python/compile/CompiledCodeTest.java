@@ -326,16 +326,10 @@ class CompiledCodeTest {
 
     @Test
     void intLoopsEnteredByOnStackReplacementBehaveLikePython() throws IOException {
-        Path program = program("intloops_osr.py");
-        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
-                dir, PythonProcesses.baseEnvironment(), null);
         // Synchronous: the loop body is installed by the back edge that made it hot, so the counts
         // below do not depend on when a compiler thread finishes.
-        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "1000", "PYJIT_COMPILE_SYNC", "1"));
-        assertEquals(0, jit.exitStatus());
-        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
-        String err = new String(pyjit(program, Map.of("PYJIT_THRESHOLD", "1000", "PYJIT_COMPILE_SYNC", "1",
-                "PYJIT_STATS", "1")).stderr(), StandardCharsets.UTF_8);
+        String err = statisticsOfARunLikePython(program("intloops_osr.py"),
+                Map.of("PYJIT_THRESHOLD", "1000", "PYJIT_COMPILE_SYNC", "1"));
         assertReport(err, "count (intloops_osr.py:4)", "int loop @20: 1", "return @60: 1");
         assertReport(err, "crossing (intloops_osr.py:13)", "int loop @20: 2", "int loop overflow @30: 2");
     }
