@@ -927,18 +927,9 @@ final class Translator {
             Value name = b.iconst(Type.I64, code.names()[i.oparg() >> 1]);
             Block found = b.createBlock();
             Value value = b.appendBlockParam(found, Type.I64);
-            Block notGlobal = b.createBlock();
-            Block tryBuiltins = b.createBlock();
-            Block notBuiltin = b.createBlock();
-            Value g = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, globals, name);
-            b.brif(b.icmpImm(IntCC.EQ, g, 0), notGlobal, List.of(), found, List.of(g));
-            b.switchToBlock(notGlobal);
-            orErrorExit(i, d, tryBuiltins);
-            b.switchToBlock(tryBuiltins);
-            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins, name);
-            b.brif(b.icmpImm(IntCC.EQ, v, 0), notBuiltin, List.of(), found, List.of(v));
-            b.switchToBlock(notBuiltin);
-            orErrorExit(i, d, exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
+            dictLookup(i, d, globals, name, found);
+            dictLookup(i, d, builtins, name, found);
+            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             incref(value);
             if ((i.oparg() & 1) != 0) {
@@ -971,15 +962,27 @@ final class Translator {
          * (which raises NameError or ImportError), an error in the lookup is raised here.
          */
         private Value builtinOrExit(Instruction i, int d, Value builtins, String name) {
-            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins,
-                    b.iconst(Type.I64, objects.interned(name)));
             Block found = b.createBlock();
-            Block missing = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, v, 0), missing, found);
-            b.switchToBlock(missing);
-            orErrorExit(i, d, exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            Value v = b.appendBlockParam(found, Type.I64);
+            dictLookup(i, d, builtins, b.iconst(Type.I64, objects.interned(name)), found);
+            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             return v;
+        }
+
+        /**
+         * {@code PyDict_GetItemWithError(dict, name)} on an exact dict: a hit jumps to
+         * {@code found} with the borrowed value; an error leaves through the error exit at
+         * {@code i}; a miss continues in the current block.
+         */
+        private void dictLookup(Instruction i, int d, Value dict, Value name, Block found) {
+            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, dict, name);
+            Block miss = b.createBlock();
+            Block absent = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, v, 0), miss, List.of(), found, List.of(v));
+            b.switchToBlock(miss);
+            orErrorExit(i, d, absent);
+            b.switchToBlock(absent);
         }
 
         /**
@@ -1020,15 +1023,12 @@ final class Translator {
             Block other = b.createBlock();
             Block notLocal = b.createBlock();
             b.brif(b.icmp(IntCC.EQ, type(mapping), constant(CSymbol.DICT_TYPE)), dict, other);
+            // Dict lookups give borrowed references: this block takes a new one for them.
+            Block borrowed = b.createBlock();
+            Value hit = b.appendBlockParam(borrowed, Type.I64);
             b.switchToBlock(dict);
-            Value l = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, mapping, name);
-            Block dictHit = b.createBlock();
-            Block dictMiss = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, l, 0), dictMiss, dictHit);
-            b.switchToBlock(dictHit);
-            b.jump(found, incref(l));
-            b.switchToBlock(dictMiss);
-            orErrorExit(i, d, notLocal);
+            dictLookup(i, d, mapping, name, borrowed);
+            b.jump(notLocal);
             b.switchToBlock(other);
             Value m = call(P_OF_PP, CSymbol.GET_ITEM, mapping, name);
             Block mappingMiss = b.createBlock();
@@ -1042,26 +1042,11 @@ final class Translator {
             b.callIndirect(Signature.ofVoid(), constant(CSymbol.ERR_CLEAR));
             b.jump(notLocal);
             b.switchToBlock(notLocal);
-            Value globals = b.load(Type.I64, frame, layout.frame().globals());
-            Value g = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, globals, name);
-            Block globalHit = b.createBlock();
-            Block globalMiss = b.createBlock();
-            Block tryBuiltins = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, g, 0), globalMiss, globalHit);
-            b.switchToBlock(globalHit);
-            b.jump(found, incref(g));
-            b.switchToBlock(globalMiss);
-            orErrorExit(i, d, tryBuiltins);
-            b.switchToBlock(tryBuiltins);
-            Value builtins = exactDictOrExit(i, d, layout.frame().builtins());
-            Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, builtins, name);
-            Block builtinHit = b.createBlock();
-            Block builtinMiss = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, v, 0), builtinMiss, builtinHit);
-            b.switchToBlock(builtinHit);
-            b.jump(found, incref(v));
-            b.switchToBlock(builtinMiss);
-            orErrorExit(i, d, exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            dictLookup(i, d, b.load(Type.I64, frame, layout.frame().globals()), name, borrowed);
+            dictLookup(i, d, exactDictOrExit(i, d, layout.frame().builtins()), name, borrowed);
+            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            b.switchToBlock(borrowed);
+            b.jump(found, incref(hit));
             b.switchToBlock(found);
             return value;
         }
