@@ -160,4 +160,28 @@ public final class PythonProcesses {
         c.addAll(args);
         return c;
     }
+
+    /**
+     * The row of {@code function} in a {@code PYJIT_STATS} table and the lines under it.
+     *
+     * @param stats pyjit's stderr with the statistics
+     * @param function the code object's qualified name (the row starts with it and " (")
+     * @return the row and its report lines, each ending in a newline
+     */
+    public static String statsOf(String stats, String function) {
+        StringBuilder out = new StringBuilder();
+        boolean in = false;
+        for (String line : stats.lines().toList()) {
+            if (line.startsWith(function + " (")) {
+                in = true;
+            } else if (in && !line.startsWith(" ")) {
+                break;
+            }
+            if (in) {
+                out.append(line).append('\n');
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(in, "no row for " + function + " in\n" + stats);
+        return out.toString();
+    }
 }

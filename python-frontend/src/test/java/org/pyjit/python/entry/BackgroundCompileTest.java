@@ -3,6 +3,7 @@ package org.pyjit.python.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pyjit.python.PythonProcesses.statsOf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,23 +109,5 @@ class BackgroundCompileTest {
         }
         // Whatever was compiled was freed again: the code cache never grows with the churn.
         assertTrue(blobs.stream().allMatch(b -> b <= 8), blobs.toString());
-    }
-
-    /** The statistics row of {@code function} and the lines under it. */
-    private static String statsOf(String stats, String function) {
-        StringBuilder out = new StringBuilder();
-        boolean in = false;
-        for (String line : stats.lines().toList()) {
-            if (line.startsWith(function + " (")) {
-                in = true;
-            } else if (in && !line.startsWith(" ")) {
-                break;
-            }
-            if (in) {
-                out.append(line).append('\n');
-            }
-        }
-        assertTrue(in, "no row for " + function + " in\n" + stats);
-        return out.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.pyjit.python.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pyjit.python.PythonProcesses.statsOf;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -199,24 +200,6 @@ class CompiledEntryTest {
         // awaiting a cycle collection.
         assertTrue(releases >= 2 * (n - 1), "releases: " + releases);
         assertTrue(mostBlobs <= 9, "most live blobs: " + mostBlobs);
-    }
-
-    /** The statistics row of {@code function} and the lines under it. */
-    private static String statsOf(String stats, String function) {
-        StringBuilder out = new StringBuilder();
-        boolean in = false;
-        for (String line : stats.lines().toList()) {
-            if (line.startsWith(function + " (")) {
-                in = true;
-            } else if (in && !line.startsWith(" ")) {
-                break;
-            }
-            if (in) {
-                out.append(line).append('\n');
-            }
-        }
-        assertTrue(in, "no row for " + function + " in\n" + stats);
-        return out.toString();
     }
 
     @Test
