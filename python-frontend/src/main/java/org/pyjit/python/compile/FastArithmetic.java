@@ -7,41 +7,45 @@ import org.pyjit.ir.Opcode;
 
 /**
  * The BINARY_OP and COMPARE_OP arguments with an inline fast path for two compact ints
- * ({@code |v| < 2^30}, so sums, differences and products fit in 64 bits) or two floats; every
- * other operand pair takes the generic C-API call.
+ * ({@code |v| < 2^30}, so sums, differences and products fit in 64 bits) or two floats (true
+ * division: floats only); every other operand pair takes the generic C-API call.
  */
 final class FastArithmetic {
 
     private FastArithmetic() {
     }
 
-    /** An arithmetic operation: its integer and float IR opcodes. */
+    /**
+     * An arithmetic operation: its float IR opcode and, where two compact ints give an int, its
+     * integer opcodes (true division of ints gives a float, so it has no integer path here).
+     */
     enum Arith {
-        ADD(Opcode.IADD, Opcode.FADD, Opcode.IADD_OVERFLOW),
-        SUBTRACT(Opcode.ISUB, Opcode.FSUB, Opcode.ISUB_OVERFLOW),
-        MULTIPLY(Opcode.IMUL, Opcode.FMUL, Opcode.IMUL_OVERFLOW);
+        ADD(Opcode.IADD, Opcode.FADD),
+        SUBTRACT(Opcode.ISUB, Opcode.FSUB),
+        MULTIPLY(Opcode.IMUL, Opcode.FMUL),
+        /** Two floats only, and only with a nonzero divisor (else Python raises ZeroDivisionError). */
+        TRUE_DIVIDE(null, Opcode.FDIV);
 
         private final Opcode integer;
         private final Opcode real;
-        private final Opcode overflowChecked;
 
-        Arith(Opcode integer, Opcode real, Opcode overflowChecked) {
+        Arith(Opcode integer, Opcode real) {
             this.integer = integer;
             this.real = real;
-            this.overflowChecked = overflowChecked;
         }
 
-        /** The signed overflow-checked integer opcode (wrapped result and overflow flag). */
-        Opcode overflowChecked() {
-            return overflowChecked;
-        }
-
-        Opcode integer() {
-            return integer;
+        /** The integer opcode of two compact ints, if ints have a path. */
+        Optional<Opcode> integer() {
+            return Optional.ofNullable(integer);
         }
 
         Opcode real() {
             return real;
+        }
+
+        /** Whether a zero divisor must take the generic path (it raises there). */
+        boolean divides() {
+            return this == TRUE_DIVIDE;
         }
 
         /** The fast operation of a BINARY_OP argument (in-place forms included: ints and floats are immutable). */
@@ -50,6 +54,7 @@ final class FastArithmetic {
                 case ADD, INPLACE_ADD -> Optional.of(ADD);
                 case SUBTRACT, INPLACE_SUBTRACT -> Optional.of(SUBTRACT);
                 case MULTIPLY, INPLACE_MULTIPLY -> Optional.of(MULTIPLY);
+                case TRUE_DIVIDE, INPLACE_TRUE_DIVIDE -> Optional.of(TRUE_DIVIDE);
                 default -> Optional.empty();
             };
         }

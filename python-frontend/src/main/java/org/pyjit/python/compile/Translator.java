@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.pyjit.ir.Block;
+import org.pyjit.ir.FloatCC;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
 import org.pyjit.ir.IrFunction;
@@ -1895,31 +1896,56 @@ final class Translator {
 
     /**
      * Two compact ints: the 64-bit result boxed (a cached small int inline, else
-     * {@code PyLong_FromLongLong}); two floats: {@code PyFloat_FromDouble}. The new reference (or
-     * NULL on a failed allocation) goes to {@code join}; any other pair to {@code generic}.
+     * {@code PyLong_FromLongLong}); two floats: the result stored into an operand only the value
+     * stack holds (reference count 1, as 3.12's {@code DECREF_INPUTS_AND_REUSE_FLOAT} does; its
+     * count is set to 2 so that the caller's decref leaves it alive), else
+     * {@code PyFloat_FromDouble}. The new reference (or NULL on a failed allocation) goes to
+     * {@code join}; any other pair, and a float division by zero, to {@code generic}.
      */
     private void fastArithmetic(FastArithmetic.Arith op, Value l, Value r, Block join, Block generic) {
         Block notInts = b.createBlock();
-        Block ints = bothCompactInts(l, r, notInts);
-        b.switchToBlock(ints);
-        Value v = b.binary(op.integer(), compactValue(l), compactValue(r));
-        long zero = objects.smallIntZero();
-        Block big = b.createBlock();
-        if (zero != 0) {
-            Block small = b.createBlock();
-            b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
-            b.switchToBlock(small);
-            b.jump(join, b.iadd(b.iconst(Type.I64, zero), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
-        } else {
-            b.jump(big);
-        }
-        b.switchToBlock(big);
-        b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
+        op.integer().ifPresentOrElse(integer -> {
+            Block ints = bothCompactInts(l, r, notInts);
+            b.switchToBlock(ints);
+            Value v = b.binary(integer, compactValue(l), compactValue(r));
+            long zero = objects.smallIntZero();
+            Block big = b.createBlock();
+            if (zero != 0) {
+                Block small = b.createBlock();
+                b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
+                b.switchToBlock(small);
+                b.jump(join, b.iadd(b.iconst(Type.I64, zero), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
+            } else {
+                b.jump(big);
+            }
+            b.switchToBlock(big);
+            b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
+        }, () -> b.jump(notInts));
         b.switchToBlock(notInts);
         Block floats = bothFloats(l, r, generic);
         b.switchToBlock(floats);
-        Value x = b.binary(op.real(), b.load(Type.F64, l, layout.floats().value()),
-                b.load(Type.F64, r, layout.floats().value()));
+        Value left = b.load(Type.F64, l, layout.floats().value());
+        Value right = b.load(Type.F64, r, layout.floats().value());
+        if (op.divides()) {
+            Block nonzero = b.createBlock();
+            b.brif(b.fcmp(FloatCC.EQ, right, b.f64const(0.0)), generic, nonzero);
+            b.switchToBlock(nonzero);
+        }
+        Value x = b.binary(op.real(), left, right);
+        Block reuseLeft = b.createBlock();
+        Block notLeft = b.createBlock();
+        Block reuseRight = b.createBlock();
+        Block fresh = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, l, layout.object().refcnt()), 1), reuseLeft, notLeft);
+        b.switchToBlock(notLeft);
+        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, r, layout.object().refcnt()), 1), reuseRight, fresh);
+        for (Value reused : List.of(l, r)) {
+            b.switchToBlock(reused == l ? reuseLeft : reuseRight);
+            b.store(x, reused, layout.floats().value());
+            b.store(b.iconst(Type.I64, 2), reused, layout.object().refcnt());
+            b.jump(join, reused);
+        }
+        b.switchToBlock(fresh);
         b.jump(join, b.callIndirect(P_OF_F, constant(CSymbol.FLOAT_FROM_DOUBLE), x).get(0));
     }
 
