@@ -33,3 +33,17 @@ switch(False)
 print(events)
 events.clear()
 print(work(4, -1), events)
+
+# A sys.monitoring tool comes and goes (local line events on work, global calls): python3.12's
+# events while it is there, and the same results after it is gone.
+mon = sys.monitoring
+lines = []
+mon.use_tool_id(3, "lines")
+mon.register_callback(3, mon.events.LINE, lambda code, line: lines.append((code.co_name, line)))
+mon.set_local_events(3, work.__code__, mon.events.LINE)
+print(work(3, -1), lines)
+mon.set_local_events(3, work.__code__, 0)
+mon.register_callback(3, mon.events.LINE, None)
+mon.free_tool_id(3)
+lines.clear()
+print([work(n, -1) for n in range(6)], lines, events)

@@ -265,7 +265,7 @@ public final class BodyCompiler {
         long counterBlock = BodyCounters.allocateWords(capacity);
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, capture.raw().version(), budget.address(), objects, bodies);
+                    counterBlock, capacity, budget.address(), objects, bodies);
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);

@@ -43,8 +43,8 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
     }
 
     /**
-     * Copies what can change under a running interpreter (the quickened units, the instrumentation
-     * version) and the constants' addresses: under the GIL. The analysis ({@link Raw#analyse})
+     * Copies what can change under a running interpreter (the quickened units) and the
+     * constants' addresses: under the GIL. The analysis ({@link Raw#analyse})
      * needs no lock.
      *
      * @param layout the running CPython's offsets
@@ -62,7 +62,7 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
         MEMORY.getByteArray(units, bytes, 0, bytes.length);
         return new Raw(code, units, bytes, exceptionTable, MEMORY.getInt(code + c.stackSize()),
                 MEMORY.getInt(code + c.nLocalsPlus()), tupleItems(layout, MEMORY.getLong(code + c.consts())),
-                tupleItems(layout, MEMORY.getLong(code + c.names())), instrumentationVersion(layout, code));
+                tupleItems(layout, MEMORY.getLong(code + c.names())));
     }
 
     /**
@@ -76,10 +76,9 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
      * @param nLocalsPlus {@code co_nlocalsplus}
      * @param consts the items of {@code co_consts}
      * @param names the items of {@code co_names}
-     * @param version {@code _co_instrumentation_version}
      */
     record Raw(long address, long units, byte[] bytes, byte[] exceptionTable, int stackSize, int nLocalsPlus,
-               long[] consts, long[] names, long version) {
+               long[] consts, long[] names) {
 
         /** Decodes and checks the copied bytecode (any thread). */
         CodeObject analyse(CPythonLayout layout) throws CompileRefusedException {
@@ -106,11 +105,6 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
     /** The {@code prev_instr} value naming code unit {@code unit}. */
     long unitAddress(int unit) {
         return units + 2L * unit;
-    }
-
-    /** The code's {@code _co_instrumentation_version}. */
-    static long instrumentationVersion(CPythonLayout layout, long code) {
-        return MEMORY.getLong(code + layout.code().instrumentationVersion());
     }
 
     /** The length of a tuple constant (KW_NAMES). */

@@ -94,7 +94,6 @@ final class Translator {
     private final boolean countInstructions;
     private final long counters;
     private final int counterCapacity;
-    private final long instrumentationVersion;
     private final long recursionBudget;
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
@@ -116,14 +115,13 @@ final class Translator {
      * @param countInstructions whether compiled blocks count the bytecode instructions they run
      * @param counters the body's counter block ({@link BodyCounters} layout)
      * @param counterCapacity how many exit sites the block has room for
-     * @param instrumentationVersion the code's {@code _co_instrumentation_version} when compiled
      * @param recursionBudget the {@link RecursionBudget} block
      * @param objects constants made at compile time
      * @param bodies where callees' compiled bodies are found, for direct calls ({@link DirectCall});
      *     empty: every call goes through vectorcall
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
-               long counters, int counterCapacity, long instrumentationVersion, long recursionBudget,
+               long counters, int counterCapacity, long recursionBudget,
                CompileTimeObjects objects, Optional<BodyLookup> bodies) {
         this.layout = layout;
         this.symbols = symbols;
@@ -131,7 +129,6 @@ final class Translator {
         this.countInstructions = countInstructions;
         this.counters = counters;
         this.counterCapacity = counterCapacity;
-        this.instrumentationVersion = instrumentationVersion;
         this.recursionBudget = recursionBudget;
         this.objects = objects;
         this.bodies = bodies;
@@ -296,7 +293,14 @@ final class Translator {
             // the caller's value restored at every exit (idempotent if the caller lowered it).
             savedTracing = b.load(Type.I32, tstate, layout.threadState().tracing());
             b.store(b.iconst(Type.I32, 0), tstate, layout.threadState().tracing());
-            entryVersion = b.iconst(Type.I64, instrumentationVersion);
+            // The instrumentation the body runs under: every way in (the callbacks' gate, a
+            // direct call) has checked that the code is instrumented for the interpreter's
+            // current version and that no other tool has events, and the body's code does not
+            // depend on which version that is (an instrumented opcode of another tool seen at
+            // compile time is an exit, where the interpreter runs whatever the code holds then).
+            // So a body stays usable after tools come and go; a change while it runs is seen
+            // against this value.
+            entryVersion = b.load(Type.I64, interp, layout.interpreter().monitoringVersion());
             if (dispatch) {
                 new ResumeDispatch(entries, notEntered, breaker.offset()).emit();
             } else {
@@ -320,17 +324,17 @@ final class Translator {
     }
 
     /**
-     * Enters the body at one entry, in the current block. The body is valid for the
-     * instrumentation it was compiled under (the code's version then, equal to the interpreter's
-     * or no callback would have run). A tool enabled since, or while the body runs, bumps the
-     * interpreter's version: leave. Leaving at entry keeps {@code prev_instr} at the RESUME: no
-     * redirect, the interpreter runs the frame on as if the body did not exist (line events
-     * included: a LINE after a RESUME always fires).
+     * Enters the body at one entry, in the current block. If the code's instrumentation is not
+     * that of the interpreter's version (its gates make sure it is; this is the last line of
+     * defence), leave: leaving at entry keeps {@code prev_instr} at the RESUME: no redirect, the
+     * interpreter runs the frame on as if the body did not exist (line events included: a LINE
+     * after a RESUME always fires).
      */
     private void enter(BodyEntry e, int breakerOffset) {
         Block sameVersion = b.createBlock();
         Block changed = b.createBlock();
-        b.brif(b.icmp(IntCC.NE, b.load(Type.I64, interp, layout.interpreter().monitoringVersion()), entryVersion),
+        Value executing = b.load(Type.I64, frame, layout.frame().code());
+        b.brif(b.icmp(IntCC.NE, b.load(Type.I64, executing, layout.code().instrumentationVersion()), entryVersion),
                 changed, sameVersion);
         b.switchToBlock(changed);
         countSite(new ExitSite(e.at().byteOffset(), ExitReason.INSTRUMENTATION_CHANGED, ""));
