@@ -42,6 +42,16 @@ public enum ExitReason {
     UNPACK_SHAPE("unpack of other shape", ExitKind.DEOPT),
     /** {@code interp->monitoring_version} changed while the body ran (settrace, monitoring). */
     INSTRUMENTATION_CHANGED("instrumentation changed", ExitKind.DEOPT),
+    /**
+     * A loop body entered inside a try or with block ({@link Translator#translateLoop}) reached
+     * code outside its loop: the interpreter runs on from there.
+     */
+    LOOP_EXIT("loop exit", ExitKind.DEOPT),
+    /**
+     * Such a loop body found the eval breaker set at its entry or at a back edge: the interpreter
+     * handles it at that instruction, so that an exception it raises is unwound from there.
+     */
+    BREAKER_AT_LOOP_EDGE("eval breaker at loop edge", ExitKind.DEOPT),
     /** An exception inside a try block: unwound in compiled code, the handler runs interpreted. */
     TO_HANDLER("exception to handler", ExitKind.HANDLER),
     /** An exception leaving the frame: the interpreter unwinds it. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FloatCC;
 import org.pyjit.ir.FunctionBuilder;
@@ -18,6 +19,7 @@ import org.pyjit.ir.IrFunction;
 import org.pyjit.ir.Signature;
 import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
+import org.pyjit.python.bytecode.CodeAnalysis;
 import org.pyjit.python.bytecode.ControlFlowGraph.BasicBlock;
 import org.pyjit.python.bytecode.ExceptionTable;
 import org.pyjit.python.bytecode.InlineCache;
@@ -99,6 +101,11 @@ final class Translator {
     private final Optional<BodyLookup> bodies;
     private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
     private final Map<Integer, Block> segments = new HashMap<>();
+    /**
+     * For a loop body whose header is covered by the exception table: the first units of the
+     * loop's bytecode blocks, the only code the body compiles (see {@link #translateLoop}).
+     */
+    private Optional<Set<Integer>> loopRegion = Optional.empty();
     private final ArrayDeque<Integer> pending = new ArrayDeque<>();
     private FunctionBuilder b;
     private Value frame;
@@ -203,18 +210,62 @@ final class Translator {
      * with the frame as the interpreter left it there (on-stack replacement from the {@code JUMP}
      * callback, whose caller resumes at whatever {@code prev_instr} names afterwards).
      *
+     * <p>A body that returns an exception from the {@code JUMP} callback has it unwound by the
+     * interpreter from the jump's target, not from the faulting instruction. When the target is
+     * not covered by the exception table, that is right for every instruction the body returns an
+     * exception for (those without a handler; the others are unwound in the body). When it is
+     * covered (a loop inside {@code try} or {@code with}, or a 3.12 inlined comprehension), the
+     * body is restricted to the loop: it leaves for the interpreter where control leaves the loop
+     * ({@link ExitReason#LOOP_EXIT}), it lets the interpreter handle a set eval breaker at its
+     * entry and back edges ({@link ExitReason#BREAKER_AT_LOOP_EDGE}: a comprehension's back edge is
+     * outside its handler's range), and every other instruction of the loop must be covered, so
+     * that its exceptions are unwound in the body. Only a failure to allocate the frame object
+     * or the {@code lasti} int while unwinding still returns the exception from the callback.
+     *
      * @param name the IR function's name
      * @param targetUnit the code unit the backward jump goes to
      * @return the function
      * @throws CompileRefusedException when the target leaves at once, is not an instruction, or is
-     *     covered by the exception table (an exception the body does not handle itself would be
-     *     unwound by the interpreter from the jump's target, so it would reach that handler)
+     *     covered by the exception table while an instruction of the loop (other than a back edge)
+     *     is not
      */
     IrFunction translateLoop(String name, int targetUnit) throws CompileRefusedException {
         if (code.analysis().exceptionTable().handlerFor(targetUnit).isPresent()) {
-            throw new CompileRefusedException("loop header at unit " + targetUnit + " is inside a try or with block");
+            Set<Integer> region = coveredLoop(targetUnit);
+            loopRegion = Optional.of(region);
         }
         return translate(name, OptionalInt.of(targetUnit));
+    }
+
+    /**
+     * Opcodes that never raise (a deallocation they cause reports its errors as unraisable), so
+     * they need no handler inside a covered loop ({@link #coveredLoop}).
+     */
+    private static final Set<Opcode> NEVER_RAISES = Set.of(Opcode.NOP, Opcode.LOAD_FAST, Opcode.LOAD_CONST,
+            Opcode.STORE_FAST, Opcode.POP_TOP, Opcode.COPY, Opcode.SWAP, Opcode.PUSH_NULL, Opcode.JUMP_FORWARD,
+            Opcode.POP_JUMP_IF_NONE, Opcode.POP_JUMP_IF_NOT_NONE, Opcode.POP_EXCEPT);
+
+    /** The blocks of the loop at a covered header, checked as {@link #translateLoop} requires. */
+    private Set<Integer> coveredLoop(int header) throws CompileRefusedException {
+        CodeAnalysis analysis = code.analysis();
+        List<Instruction> all = analysis.code().instructions();
+        List<Instruction> backEdges = all.stream().filter(i -> i.base() == Opcode.JUMP_BACKWARD && i.start() > header
+                && code.analysis().code().successors(i).stream().anyMatch(s -> s.target() == header)).toList();
+        if (backEdges.isEmpty()) {
+            throw new CompileRefusedException("loop header at unit " + header + " has no backward jump to it");
+        }
+        int last = backEdges.get(backEdges.size() - 1).start();
+        List<Instruction> range = all.stream().filter(i -> i.start() >= header && i.start() <= last).toList();
+        Set<Integer> blocks = NaturalLoop.blocks(code, range, backEdges);
+        for (Instruction i : range) {
+            if (blocks.contains(analysis.graph().blockAt(i.start()).start()) && analysis.depths().isReachable(i)
+                    && i.base() != Opcode.JUMP_BACKWARD && !NEVER_RAISES.contains(i.base())
+                    && analysis.exceptionTable().handlerFor(i.index()).isEmpty()) {
+                throw new CompileRefusedException("loop header at unit " + header + " is inside a try or with block"
+                        + " but " + i.base().name() + " at byte offset " + i.byteOffset() + " of its loop is not");
+            }
+        }
+        return blocks;
     }
 
     /**
@@ -346,7 +397,9 @@ final class Translator {
         // (gen_traverse visits localsplus[0 .. stacktop)), and the slots below the entry depth
         // that the body pops keep pointers to released objects. Every exit stores it again.
         b.store(b.iconst(Type.I32, -1), frame, layout.frame().stackTop());
-        if (e.pollsEvalBreaker()) {
+        if (e.pollsEvalBreaker() && loopRegion.isPresent()) {
+            leaveIfEvalBreaker(breakerOffset, e.at(), e.depth());
+        } else if (e.pollsEvalBreaker()) {
             pollEvalBreaker(breakerOffset, e.at(), e.depth());
         }
         b.jump(segment(e.first().start()));
@@ -469,6 +522,10 @@ final class Translator {
     /** The IR block of the segment starting at a unit; queued for translation on first use. */
     Block segment(int unit) {
         return segments.computeIfAbsent(unit, u -> {
+            if (loopRegion.isPresent() && !loopRegion.get().contains(code.analysis().graph().blockAt(u).start())) {
+                Instruction at = code.analysis().code().startingAt(u).orElseThrow();
+                return exitBlock(new ExitSite(at.byteOffset(), ExitReason.LOOP_EXIT, ""), u, depth(at));
+            }
             pending.add(u);
             return b.createBlock();
         });
@@ -674,7 +731,11 @@ final class Translator {
                     return true;
                 }
                 case JUMP_BACKWARD -> {
-                    pollEvalBreaker(breakerOffset, i, d);
+                    if (loopRegion.isPresent()) {
+                        leaveIfEvalBreaker(breakerOffset, i, d);
+                    } else {
+                        pollEvalBreaker(breakerOffset, i, d);
+                    }
                     // Leaving here lets the interpreter execute the (now instrumented) jump itself.
                     instrumentationCheck(i.start(), d);
                     b.jump(segment(target(i, Successor.Kind.JUMP)));
@@ -2065,6 +2126,17 @@ final class Translator {
         Value ts = call(P_OF_NOTHING, CSymbol.SAVE_THREAD);
         b.callIndirect(VOID_OF_P, constant(CSymbol.RESTORE_THREAD), ts);
         b.jump(cont);
+        b.switchToBlock(cont);
+    }
+
+    /**
+     * In a loop body restricted to its loop: if the eval breaker is set, leave for the interpreter
+     * at {@code i} (the entry's header or a back edge), which handles it there.
+     */
+    private void leaveIfEvalBreaker(int breakerOffset, Instruction i, int d) {
+        Block cont = b.createBlock();
+        b.brif(b.icmpImm(IntCC.NE, b.load(Type.I32, interp, breakerOffset), 0),
+                exitBlock(new ExitSite(i.byteOffset(), ExitReason.BREAKER_AT_LOOP_EDGE, ""), i.start(), d), cont);
         b.switchToBlock(cont);
     }
 

@@ -504,4 +504,24 @@ class CompiledCodeTest {
         assertTrue(lines.stream().anyMatch(l -> l.trim().matches("deopt instrumentation changed @34: [1-9][0-9]*")),
                 lines::toString);
     }
+
+    /**
+     * Loops inside try and with blocks and 3.12's inlined comprehensions (their headers are covered
+     * by the exception table) are taken over by on-stack replacement: restricted to the loop, they
+     * leave where control leaves it, exceptions in them reach their handlers, and an exception
+     * after the loop is not caught by the loop's handler; output and traceback are python3.12's.
+     */
+    @Test
+    void loopsInsideTryBlocksAreTakenOver() throws IOException {
+        String err = statisticsOfARunLikePython(program("osr_try.py"),
+                Map.of("PYJIT_THRESHOLD", "100", "PYJIT_COMPILE_SYNC", "1"));
+        assertReport(err, "comprehensions (osr_try.py:45)", "deopt loop exit @64: 2", "deopt loop exit @132: 2",
+                "deopt loop exit @204: 2");
+        assertReport(err, "in_with (osr_try.py:34)", "deopt loop exit @84: 2", "handler exception to handler @66: 2");
+        assertReport(err, "comprehension_raises (osr_try.py:52)", "handler exception to handler @50: 2");
+        assertReport(err, "in_try (osr_try.py:21)", "deopt loop exit @64: 2", "deopt loop exit @88: 2");
+        assertReport(err, "after_loop_raises (osr_try.py:74)", "deopt loop exit @50: 2");
+        assertTrue(report(err, "nested_try_in_loop (osr_try.py:59)").stream()
+                .anyMatch(l -> l.trim().matches("deopt loop exit @54: [1-9][0-9]*")), err);
+    }
 }
