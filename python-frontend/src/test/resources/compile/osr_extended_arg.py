@@ -1,6 +1,6 @@
 # A loop whose FOR_ITER needs an EXTENDED_ARG (its body is longer than 255 code units), taken over
-# by on-stack replacement, while the instrumentation changes under it: the loop body then leaves
-# at its header at every entry, and the interpreter must run the header with its prefix.
+# by on-stack replacement, while the instrumentation changes under it: the loop body leaves after
+# the call that changed it and is entered again at the next back edge, at the header's prefix.
 import sys
 
 E = sys.monitoring.events

@@ -10,6 +10,8 @@ import org.pyjit.codegen.CompiledModule;
 import org.pyjit.codegen.Jit;
 import org.pyjit.ir.IrFunction;
 import org.pyjit.ir.IrModule;
+import org.pyjit.python.bytecode.ExceptionTable;
+import org.pyjit.python.bytecode.MalformedBytecodeException;
 import org.pyjit.python.layout.CPythonLayout;
 
 /**
@@ -43,9 +45,16 @@ public final class BodyCompiler {
      * @param background compiled off the Python thread
      * @param irInstructions instructions of its IR function
      * @param counters its native counters (entries, instructions, exits)
+     * @param loopEntries for a loop body, the byte offsets of the loop headers it can be entered
+     *     at (the one it was compiled for first); empty for a function's body
      */
     public record CompiledBody(long address, int codeBytes, long nanos, long queuedNanos, boolean background,
-                               int irInstructions, BodyCounters counters) { }
+                               int irInstructions, BodyCounters counters, List<Integer> loopEntries) {
+        /** Copies the entry list. */
+        public CompiledBody {
+            loopEntries = List.copyOf(loopEntries);
+        }
+    }
 
     /**
      * A body translated to IR, not yet compiled: holds no reference into CPython beyond the
@@ -58,9 +67,10 @@ public final class BodyCompiler {
      * @param nanos time spent reading and translating
      * @param waitedNanos time between the capture and the start of translation
      * @param readyAt {@link System#nanoTime()} at the end of translation
+     * @param loopEntries for a loop body, the byte offsets of the loop headers it can be entered at
      */
     public record Translation(int serial, String label, IrFunction function, BodyCounters counters, long nanos,
-                              long waitedNanos, long readyAt) {
+                              long waitedNanos, long readyAt, List<Integer> loopEntries) {
         /** The IR function's symbol. */
         public String name() {
             return symbol(serial);
@@ -213,6 +223,25 @@ public final class BodyCompiler {
     }
 
     /**
+     * Whether a loop header is covered by the code object's exception table: its loop then gets a
+     * body of its own, restricted to the loop; the other loops of a code object share one body
+     * entered at any of their headers ({@link Translator#translateLoop}).
+     *
+     * @param code the code object's address (alive)
+     * @param targetOffset the header, in bytes
+     * @return whether a handler covers it
+     * @throws CompileRefusedException if the exception table cannot be read
+     */
+    public boolean loopHeaderCovered(long code, int targetOffset) throws CompileRefusedException {
+        try {
+            return ExceptionTable.parse(CodeObject.exceptionTable(layout, code)).handlerFor(targetOffset / 2)
+                    .isPresent();
+        } catch (MalformedBytecodeException e) {
+            throw new CompileRefusedException("exception table: " + e.getMessage());
+        }
+    }
+
+    /**
      * Copies what a function's compile needs from the live code object.
      *
      * @param code the code object's address (alive, GIL held)
@@ -272,7 +301,8 @@ public final class BodyCompiler {
             long end = System.nanoTime();
             return new Translation(number, capture.label(), function,
                     new BodyCounters(counterBlock, translator.sites()), capture.nanos() + end - start,
-                    start - capture.readyAt(), end);
+                    start - capture.readyAt(), end,
+                    translator.loopEntryUnits().stream().map(u -> 2 * u).toList());
         } catch (CompileRefusedException | RuntimeException e) {
             BodyCounters.freeWords(counterBlock);
             throw e;
@@ -300,7 +330,7 @@ public final class BodyCompiler {
             byte[] machineCode = module.machineCode().code();
             CompiledBody body = new CompiledBody(module.function(translation.name()).address(), machineCode.length,
                     translation.nanos() + System.nanoTime() - start, queued, background, function.instCount(),
-                    translation.counters());
+                    translation.counters(), translation.loopEntries());
             if (dump.isPresent()) {
                 try {
                     dump.get().write(translation.serial(), translation.label(), function, machineCode,

@@ -53,9 +53,7 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
      */
     static Raw capture(CPythonLayout layout, long code) {
         CPythonLayout.CodeLayout c = layout.code();
-        long table = MEMORY.getLong(code + c.consts() + EXCEPTION_TABLE_AFTER_CONSTS);
-        byte[] exceptionTable = new byte[(int) MEMORY.getLong(table + layout.object().size())];
-        MEMORY.getByteArray(table + BYTES_DATA, exceptionTable, 0, exceptionTable.length);
+        byte[] exceptionTable = exceptionTable(layout, code);
         long units = code + c.codeAdaptive();
         int count = (int) MEMORY.getLong(code + layout.object().size());
         byte[] bytes = new byte[2 * count];
@@ -105,6 +103,14 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
     /** The {@code prev_instr} value naming code unit {@code unit}. */
     long unitAddress(int unit) {
         return units + 2L * unit;
+    }
+
+    /** A copy of {@code co_exceptiontable}'s bytes (immutable: any thread, while the code object lives). */
+    static byte[] exceptionTable(CPythonLayout layout, long code) {
+        long table = MEMORY.getLong(code + layout.code().consts() + EXCEPTION_TABLE_AFTER_CONSTS);
+        byte[] bytes = new byte[(int) MEMORY.getLong(table + layout.object().size())];
+        MEMORY.getByteArray(table + BYTES_DATA, bytes, 0, bytes.length);
+        return bytes;
     }
 
     /** The length of a tuple constant (KW_NAMES). */

@@ -106,6 +106,7 @@ final class Translator {
      * loop's bytecode blocks, the only code the body compiles (see {@link #translateLoop}).
      */
     private Optional<Set<Integer>> loopRegion = Optional.empty();
+    private final List<Integer> loopEntryUnits = new ArrayList<>();
     private final ArrayDeque<Integer> pending = new ArrayDeque<>();
     private FunctionBuilder b;
     private Value frame;
@@ -238,6 +239,42 @@ final class Translator {
     }
 
     /**
+     * The loop headers a body from {@link #translateLoop} can be entered at, in code units: the
+     * target it was asked for first. A loop whose header is not covered by the exception table
+     * gets one body for all such loops of the code object (each hot loop of a function would
+     * otherwise compile the whole rest of it again); a covered one gets a body of its own.
+     * Valid after {@link #translateLoop}.
+     */
+    List<Integer> loopEntryUnits() {
+        return List.copyOf(loopEntryUnits);
+    }
+
+    /**
+     * Loop entries besides {@code hot}: the targets of the other backward jumps that are not
+     * covered by the exception table and whose first instruction is compiled.
+     */
+    private List<Instruction> otherUncoveredHeaders(int hot) {
+        CodeAnalysis analysis = code.analysis();
+        List<Instruction> headers = new ArrayList<>();
+        for (Instruction i : analysis.code().instructions()) {
+            if (i.base() != Opcode.JUMP_BACKWARD || !analysis.depths().isReachable(i)) {
+                continue;
+            }
+            for (Successor s : analysis.code().successors(i)) {
+                int target = s.target();
+                if (s.kind() != Successor.Kind.JUMP || target == hot
+                        || analysis.exceptionTable().handlerFor(target).isPresent()
+                        || headers.stream().anyMatch(h -> h.start() == target)) {
+                    continue;
+                }
+                analysis.code().startingAt(target).filter(analysis.depths()::isReachable)
+                        .filter(h -> staticExit(h).isEmpty()).ifPresent(headers::add);
+            }
+        }
+        return headers;
+    }
+
+    /**
      * Opcodes that never raise (a deallocation they cause reports its errors as unraisable), so
      * they need no handler inside a covered loop ({@link #coveredLoop}).
      */
@@ -302,6 +339,13 @@ final class Translator {
                         + firstExit.get().text() + ")");
             }
             entries.add(new BodyEntry(first, first, depth(first), true));
+            loopEntryUnits.add(first.start());
+            if (loopRegion.isEmpty()) {
+                for (Instruction other : otherUncoveredHeaders(first.start())) {
+                    entries.add(new BodyEntry(other, other, depth(other), true));
+                    loopEntryUnits.add(other.start());
+                }
+            }
         } else {
             // One entry per reachable RESUME: a plain function has one; a generator's frame is
             // resumed at the RESUME after each yield, with the sent value pushed (PY_RESUME).
@@ -406,12 +450,14 @@ final class Translator {
     }
 
     /**
-     * The entry of a body with several RESUMEs (a generator): the callback runs while the
-     * interpreter executes one of them, with {@code prev_instr} naming it and {@code stacktop} its
-     * depth ({@code INSTRUMENTED_RESUME} stores both before the call). The body continues after
-     * that RESUME; a RESUME whose next instruction is not compiled, or a frame in any other state,
-     * returns at once with the frame untouched (no redirect: the interpreter goes on after the
-     * RESUME, polling the eval breaker itself).
+     * The entry of a body with several entries (a generator's RESUMEs, or the loop headers of a
+     * loop body): the callback runs while the interpreter executes one of them, with
+     * {@code prev_instr} naming it and {@code stacktop} its depth ({@code INSTRUMENTED_RESUME}
+     * stores both before the call; {@code _Py_call_instrumentation_jump} sets {@code prev_instr}
+     * to the jump's target). The body continues there; a RESUME whose next instruction is not
+     * compiled, or a frame in any other state, returns at once with the frame untouched (no
+     * redirect: the interpreter goes on as if the body did not exist, polling the eval breaker
+     * itself).
      */
     private final class ResumeDispatch {
         private final List<BodyEntry> entries;
@@ -432,7 +478,9 @@ final class Translator {
                 Block here = b.createBlock();
                 Block depthKnown = b.createBlock();
                 Block next = b.createBlock();
-                b.brif(b.icmp(IntCC.EQ, at, b.iconst(Type.I64, code.unitAddress(e.at().index()))), here, next);
+                // prev_instr names the RESUME (never prefixed) or, entered from a JUMP, the jump's
+                // target: a loop header's first unit, its EXTENDED_ARG prefix if it has one.
+                b.brif(b.icmp(IntCC.EQ, at, b.iconst(Type.I64, code.unitAddress(e.at().start()))), here, next);
                 b.switchToBlock(here);
                 b.brif(b.icmpImm(IntCC.EQ, top, code.nLocalsPlus() + e.depth()), depthKnown, unexpected);
                 b.switchToBlock(depthKnown);

@@ -2,8 +2,10 @@ package org.pyjit.python.entry;
 
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +51,17 @@ final class HotCodeRegistry {
         /** Loop bodies by the target offset of their backward jumps; refusals as their reason. */
         final Map<Long, BodyCompiler.CompiledBody> loopBodies = new LinkedHashMap<>();
         final Map<Long, String> loopRefusals = new LinkedHashMap<>();
-        /** Loops being compiled off the Python thread: by target, the jump offsets waiting for the body. */
+        /**
+         * Loops whose header is covered by the exception table being compiled off the Python
+         * thread (each has a body of its own): by target, the jump offsets waiting for the body.
+         */
         final Map<Long, List<Long>> loopsPending = new LinkedHashMap<>();
+        /**
+         * While the shared body of the code's other loops is compiled off the Python thread (one
+         * body entered at any of their headers): by target, the jump offsets waiting for it;
+         * null when none is being compiled.
+         */
+        Map<Long, List<Long>> sharedPending;
         /** Compiles of this code's bodies queued or running on the compiler thread. */
         int pending;
         /** Guards {@link #dead}: held by the compiler thread while it translates this code. */
@@ -199,13 +210,20 @@ final class HotCodeRegistry {
             return disable;
         }
         BodyCompiler.CompiledBody body = r.loopBodies.get(to);
-        if (body == null && !r.loopRefusals.containsKey(to) && background != null) {
-            return queueLoop(r, code, state, from, to);
-        }
         if (body == null && !r.loopRefusals.containsKey(to)) {
+            boolean shared;
+            try {
+                shared = !compiler.loopHeaderCovered(code, Math.toIntExact(to));
+            } catch (CompileRefusedException e) {
+                r.loopRefusals.put(to, e.getMessage());
+                return disable;
+            }
+            if (background != null) {
+                return shared ? queueSharedLoop(r, code, state, from, to) : queueLoop(r, code, state, from, to);
+            }
             try {
                 body = compiler.compileLoop(code, r.name, Math.toIntExact(to));
-                r.loopBodies.put(to, body);
+                fileEntries(r, body);
             } catch (CompileRefusedException e) {
                 r.loopRefusals.put(to, e.getMessage());
             } catch (RuntimeException e) {
@@ -313,6 +331,68 @@ final class HotCodeRegistry {
         return none;
     }
 
+    /**
+     * Queues the shared loop body of a code object (entered at any loop header not covered by
+     * the exception table, {@code Translator.translateLoop}), or, while it is being compiled,
+     * adds the jump to those waiting for it.
+     */
+    private long queueSharedLoop(Record r, long code, long state, long from, long to) {
+        if (r.sharedPending != null) {
+            r.sharedPending.computeIfAbsent(to, t -> new ArrayList<>()).add(from);
+            return none;
+        }
+        BodyCompiler.Capture capture;
+        try {
+            capture = compiler.captureLoop(code, r.name, Math.toIntExact(to));
+        } catch (CompileRefusedException e) {
+            r.loopRefusals.put(to, e.getMessage());
+            return disable;
+        } catch (RuntimeException e) {
+            r.loopRefusals.put(to, "compiler error: " + e);
+            return disable;
+        }
+        Map<Long, List<Long>> waiting = new LinkedHashMap<>();
+        waiting.computeIfAbsent(to, t -> new ArrayList<>()).add(from);
+        r.sharedPending = waiting;
+        boolean queued = submit(r, state, capture, body -> {
+            r.sharedPending = null;
+            if (body == null) {
+                return;
+            }
+            fileEntries(r, body);
+            waiting.forEach((target, jumps) -> {
+                if (r.loopBodies.get(target) == body) {
+                    for (long jump : jumps) {
+                        fileLoop(state, jump, body);
+                    }
+                } else {
+                    r.loopRefusals.putIfAbsent(target, "not an entry of the loop body compiled for @" + to
+                            + " (its first instruction leaves)");
+                }
+            });
+            log.accept("compiled: loops " + entriesText(body) + " of " + r.name + " " + timing(body));
+        }, why -> {
+            r.sharedPending = null;
+            waiting.keySet().forEach(target -> r.loopRefusals.put(target, why));
+        });
+        return queued ? none : disable;
+    }
+
+    /** Records a loop body under every loop header it can be entered at. */
+    private static void fileEntries(Record r, BodyCompiler.CompiledBody body) {
+        for (int entry : body.loopEntries()) {
+            r.loopBodies.putIfAbsent((long) entry, body);
+        }
+    }
+
+    private static String entriesText(BodyCompiler.CompiledBody body) {
+        StringBuilder text = new StringBuilder();
+        for (int entry : body.loopEntries()) {
+            text.append(text.length() == 0 ? "@" : ", @").append(entry);
+        }
+        return text.toString();
+    }
+
     private static String timing(BodyCompiler.CompiledBody body) {
         return String.format(Locale.ROOT, "off the Python thread in %.2f ms after %.2f ms queued",
                 body.nanos() / 1e6, body.queuedNanos() / 1e6);
@@ -403,7 +483,8 @@ final class HotCodeRegistry {
             return "loop compiled (" + body.codeBytes() + " bytes)";
         }
         String refused = r.loopRefusals.get(to);
-        if (refused == null && r.loopsPending.containsKey(to)) {
+        if (refused == null && (r.loopsPending.containsKey(to)
+                || r.sharedPending != null && r.sharedPending.containsKey(to))) {
             return "loop compile pending";
         }
         return refused != null ? "loop not compiled: " + refused : r.state.summary();
@@ -498,8 +579,13 @@ final class HotCodeRegistry {
             if (r.body == null) {
                 detail += (detail.isEmpty() ? "" : ", ") + "entered " + r.entered + ", declined " + r.declined;
             }
+            // A shared body is listed once, under all the headers it is entered at.
+            Set<BodyCompiler.CompiledBody> listed = Collections.newSetFromMap(new IdentityHashMap<>());
             r.loopBodies.forEach((to, body) -> {
-                lines.add("loop @" + to + ":");
+                if (!listed.add(body)) {
+                    return;
+                }
+                lines.add(body.loopEntries().size() > 1 ? "loops " + entriesText(body) + ":" : "loop @" + to + ":");
                 report(body).forEach(line -> lines.add("  " + line));
             });
             r.loopRefusals.forEach((to, why) -> lines.add("loop @" + to + " not compiled: " + why));
