@@ -110,6 +110,8 @@ public final class BodyCompiler {
     private final RecursionBudget budget;
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
+    /** The exception-event helper ({@link ExceptionEvents}), compiled with the first body; never freed. */
+    private CompiledModule exceptionEvents;
 
     /**
      * A compiler with the options of the process environment ({@code PYJIT_STATS},
@@ -294,7 +296,7 @@ public final class BodyCompiler {
         long counterBlock = BodyCounters.allocateWords(capacity);
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, budget.address(), objects, bodies);
+                    counterBlock, capacity, budget.address(), objects, bodies, exceptionEvents());
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);
@@ -307,6 +309,19 @@ public final class BodyCompiler {
             BodyCounters.freeWords(counterBlock);
             throw e;
         }
+    }
+
+    /** The address of the exception-event helper, compiled on first use (the caller holds this). */
+    private long exceptionEvents() {
+        if (exceptionEvents == null) {
+            String name = "pyjit_exception_events";
+            IrFunction helper = ExceptionEvents.helper(name, layout, symbols, objects.monitoringDisable(),
+                    ExceptionEvents.messages());
+            synchronized (backend) {
+                exceptionEvents = Jit.host().compile(IrModule.of(helper));
+            }
+        }
+        return exceptionEvents.function("pyjit_exception_events").address();
     }
 
     /**

@@ -54,6 +54,8 @@ enum CSymbol {
     GET_RAISED_EXCEPTION("PyErr_GetRaisedException"),
     LONG_FROM_LONG("PyLong_FromLong"),
     FUNCTION_TYPE("PyFunction_Type"),
+    /** A plain function's {@code vectorcall}: 3.12's CALL runs such a function's frame inline. */
+    FUNCTION_VECTORCALL("_PyFunction_Vectorcall"),
     METHOD_TYPE("PyMethod_Type"),
     DEL_ITEM("PyObject_DelItem"),
     SET_NEW("PySet_New"),
@@ -111,6 +113,16 @@ enum CSymbol {
     SET_UPDATE("_PySet_Update"),
     /** {@code void (type, value)}: RAISE_VARARGS of an exception instance (3.12 {@code do_raise}). */
     ERR_SET_OBJECT("PyErr_SetObject"),
+    /** {@code void (exc)}: an exception event's callbacks ran without error (3.12 {@code do_monitor_exc}). */
+    SET_RAISED_EXCEPTION("PyErr_SetRaisedException"),
+    /** {@code void (type, message)}: a callback returned {@code DISABLE} for an exception event. */
+    ERR_SET_STRING("PyErr_SetString"),
+    /** {@code PyObject *}: a variable holding the ValueError type (loaded at run time). */
+    VALUE_ERROR("PyExc_ValueError"),
+    /** {@code PyObject *(name)}, borrowed: {@code sys.monitoring}, read once from Java. */
+    SYS_GET_OBJECT("PySys_GetObject"),
+    /** {@code PyObject *(obj, name)}: {@code sys.monitoring.DISABLE}, read once from Java. */
+    GET_ATTR_STRING("PyObject_GetAttrString"),
     /** {@code PyThreadState *(void)}: read once from Java, for the recursion budget. */
     THREAD_STATE_GET("_PyThreadState_GetCurrent");
 

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Immortal objects compiled code names as constants, made once by calling libpython from Java
- * (on the compiling Python thread, GIL held): interned method names and the empty string.
+ * (on the compiling Python thread, GIL held): interned method names, the empty string and
+ * {@code sys.monitoring.DISABLE}.
  *
  * <p>{@link #prepare} makes every object the translator asks for, under the GIL; afterwards the
  * objects are only read, so translation may run on a thread without the GIL, and a name that was
@@ -23,6 +25,8 @@ final class CompileTimeObjects {
     private static final MemoryIO MEMORY = MemoryIO.getInstance();
     private static final CallContext ONE_POINTER =
             CallContext.getCallContext(Type.POINTER, new Type[] {Type.POINTER}, CallingConvention.DEFAULT, false);
+    private static final CallContext POINTER_AND_NAME = CallContext.getCallContext(Type.POINTER,
+            new Type[] {Type.POINTER, Type.POINTER}, CallingConvention.DEFAULT, false);
     private static final CallContext TWO_LONGS = CallContext.getCallContext(Type.POINTER,
             new Type[] {Type.SINT64, Type.UINT32}, CallingConvention.DEFAULT, false);
 
@@ -30,6 +34,7 @@ final class CompileTimeObjects {
     private final Map<String, Long> interned = new HashMap<>();
     private long empty;
     private Long smallIntZero;
+    private long disable;
 
     /** Interned names the translator uses ({@code with}, {@code class}, {@code import}). */
     private static final List<String> NAMES = List.of("__enter__", "__exit__", "__build_class__", "__import__",
@@ -46,6 +51,7 @@ final class CompileTimeObjects {
         NAMES.forEach(this::interned);
         emptyString();
         smallIntZero();
+        monitoringDisable();
         prepared = true;
     }
 
@@ -100,6 +106,39 @@ final class CompileTimeObjects {
             smallIntZero = array ? zero : 0L;
         }
         return smallIntZero;
+    }
+
+    /**
+     * {@code sys.monitoring.DISABLE} (3.12's {@code _PyInstrumentation_DISABLE}, immortal and not
+     * exported): what a monitoring callback returns to turn its event off at that location.
+     */
+    long monitoringDisable() {
+        if (disable == 0) {
+            long monitoring = cString("monitoring", name -> Invoker.getInstance()
+                    .invokeN1(ONE_POINTER, symbols.address(CSymbol.SYS_GET_OBJECT), name));
+            if (monitoring == 0) {
+                throw new IllegalStateException("no sys.monitoring");
+            }
+            long found = cString("DISABLE", name -> Invoker.getInstance()
+                    .invokeN2(POINTER_AND_NAME, symbols.address(CSymbol.GET_ATTR_STRING), monitoring, name));
+            if (found == 0) {
+                throw new IllegalStateException("no sys.monitoring.DISABLE");
+            }
+            disable = found;
+        }
+        return disable;
+    }
+
+    /** Calls {@code call} with a temporary NUL-terminated copy of ASCII {@code text}. */
+    private static long cString(String text, LongUnaryOperator call) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        long buffer = MEMORY.allocateMemory(bytes.length + 1, true);
+        try {
+            MEMORY.putByteArray(buffer, bytes, 0, bytes.length);
+            return call.applyAsLong(buffer);
+        } finally {
+            MEMORY.freeMemory(buffer);
+        }
     }
 
     /** {@code sizeof(PyLongObject)} in 3.12: the stride of the small-int array. */

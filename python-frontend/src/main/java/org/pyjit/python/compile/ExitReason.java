@@ -75,7 +75,12 @@ public enum ExitReason {
      */
     GUARD_FAILED("failed", ExitKind.GUARD),
     /** The guards of a specialised fast path held (counted only with {@code PYJIT_STATS}). */
-    GUARD_HELD("held", ExitKind.GUARD);
+    GUARD_HELD("held", ExitKind.GUARD),
+    /**
+     * A tool listened for an exception event (RAISE, EXCEPTION_HANDLED) where the body unwinds an
+     * exception itself: its callbacks were called ({@link ExceptionEvents}).
+     */
+    EXCEPTION_EVENT("event", ExitKind.EVENT);
 
     /** What an exit does to the frame. */
     public enum ExitKind {
@@ -94,7 +99,9 @@ public enum ExitReason {
         /** Not a way out of the body: a call made straight into a compiled callee's body. */
         DIRECT_CALL,
         /** Not a way out of the body: a specialised fast path ran, or fell back to the generic code. */
-        GUARD
+        GUARD,
+        /** Not a way out of the body: a monitoring event's callbacks were called. */
+        EVENT
     }
 
     private final String text;

@@ -21,6 +21,7 @@ public record ExitSite(int offset, ExitReason reason, String opcode) {
             case ERROR -> "error";
             case INT_LOOP, DIRECT_CALL -> "";
             case GUARD -> "guard";
+            case EVENT -> "event";
         };
         String why = reason.text().equals(kind) ? "" : (kind.isEmpty() ? "" : " ") + reason.text();
         return kind + why + (opcode.isEmpty() ? "" : " " + opcode) + " @" + offset;

@@ -71,6 +71,8 @@ final class Translator {
     private static final long ARGUMENTS_OFFSET = 1L << 63;
     /** {@code PyCellObject.ob_ref} (Include/cpython/cellobject.h). */
     private static final int CELL_REF = 16;
+    /** {@code PyBaseExceptionObject.traceback} (Include/cpython/pyerrors.h, 3.12). */
+    private static final int EXCEPTION_TRACEBACK = 40;
     /** {@code PyMethodObject.im_func} (Include/cpython/classobject.h). */
     private static final int METHOD_FUNCTION = 16;
     /** {@code PyFunctionObject.func_kwdefaults} and {@code func_annotations} (Include/cpython/funcobject.h, 3.12). */
@@ -99,6 +101,7 @@ final class Translator {
     private final long recursionBudget;
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
+    private final long exceptionEvents;
     private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
     private final Map<Integer, Block> segments = new HashMap<>();
     /**
@@ -127,10 +130,12 @@ final class Translator {
      * @param objects constants made at compile time
      * @param bodies where callees' compiled bodies are found, for direct calls ({@link DirectCall});
      *     empty: every call goes through vectorcall
+     * @param exceptionEvents the {@link ExceptionEvents#helper} that fires exception events
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
                long counters, int counterCapacity, long recursionBudget,
-               CompileTimeObjects objects, Optional<BodyLookup> bodies) {
+               CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents) {
+        this.exceptionEvents = exceptionEvents;
         this.layout = layout;
         this.symbols = symbols;
         this.code = code;
@@ -1458,6 +1463,11 @@ final class Translator {
             Value nargs = b.select(isMethod, b.iconst(Type.I64, (positional + 1) | ARGUMENTS_OFFSET),
                     b.iconst(Type.I64, positional | ARGUMENTS_OFFSET));
             setPrevInstr(i);
+            // Only an exception unwound here shows its unit (RAISE, lasti); elsewhere the
+            // interpreter's traceback line is the same for both units and the test is not worth
+            // its cost on every call.
+            Optional<Value> inlined = code.analysis().exceptionTable().handlerFor(i.index()).isPresent()
+                    ? Optional.of(inlinedByInterpreter(callable, isMethod)) : Optional.empty();
             Block called = b.createBlock();
             Value res = b.appendBlockParam(called, Type.I64);
             if (kw == 0 && bodies.isPresent() && i.opcode() == Opcode.CALL_PY_EXACT_ARGS
@@ -1477,7 +1487,9 @@ final class Translator {
             releaseSlots(c, d);
             b.jump(called, generic);
             b.switchToBlock(called);
-            failIfNull(i, res, m);
+            Block returned = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, res, 0), errorExit(i, m, inlined), returned);
+            b.switchToBlock(returned);
             push(m, res);
             pollEvalBreaker(breakerOffset, i, m + 1);
             afterArbitraryCode(i.next(), m + 1);
@@ -1583,6 +1595,35 @@ final class Translator {
             b.jump(decided, b.icmp(IntCC.EQ, type(b.load(Type.I64, callable, METHOD_FUNCTION)), function));
             b.switchToBlock(decided);
             return refunded(python);
+        }
+
+        /**
+         * An i8, non-zero iff 3.12's CALL would run the call inline (a frame pushed, no C call):
+         * the callable, a bound method's function when the method slot is NULL, is an exact
+         * function using {@code _PyFunction_Vectorcall}, and no PEP 523 evaluator is set.
+         */
+        private Value inlinedByInterpreter(Value callable, Value isMethod) {
+            Block bound = b.createBlock();
+            Block decided = b.createBlock();
+            Value function = b.appendBlockParam(decided, Type.I64);
+            Value unpacks = b.binary(org.pyjit.ir.Opcode.BAND, b.icmpImm(IntCC.EQ, isMethod, 0),
+                    b.icmp(IntCC.EQ, type(callable), constant(CSymbol.METHOD_TYPE)));
+            b.brif(unpacks, bound, List.of(), decided, List.of(callable));
+            b.switchToBlock(bound);
+            b.jump(decided, b.load(Type.I64, callable, METHOD_FUNCTION));
+            b.switchToBlock(decided);
+            Block exact = b.createBlock();
+            Block known = b.createBlock();
+            Value inline = b.appendBlockParam(known, Type.I8);
+            b.brif(b.icmp(IntCC.EQ, type(function), constant(CSymbol.FUNCTION_TYPE)), exact, List.of(), known,
+                    List.of(b.iconst(Type.I8, 0)));
+            b.switchToBlock(exact);
+            Value plain = b.icmp(IntCC.EQ, b.load(Type.I64, function, layout.function().vectorcall()),
+                    constant(CSymbol.FUNCTION_VECTORCALL));
+            Value noEvaluator = b.icmpImm(IntCC.EQ, b.load(Type.I64, interp, layout.interpreter().evalFrame()), 0);
+            b.jump(known, b.binary(org.pyjit.ir.Opcode.BAND, plain, noEvaluator));
+            b.switchToBlock(known);
+            return inline;
         }
 
         /** {@code inline} (what 3.12 would have run inline), on the main thread, below the depth cap. */
@@ -2216,17 +2257,46 @@ final class Translator {
      * handler's depth, {@code lasti} if asked, the exception pushed; the interpreter runs the handler.
      */
     Block errorExit(Instruction i, int depth) {
+        return errorExit(i, depth, Optional.empty());
+    }
+
+    /**
+     * {@link #errorExit(Instruction, int)} of a CALL. 3.12 runs a Python function's frame inline,
+     * having stored {@code prev_instr} at the CALL's last cache unit (DISPATCH_INLINED after
+     * SKIP_OVER), so an exception raised while the callee ran is at that unit for the traceback's
+     * {@code tb_lasti}, the handler's {@code lasti} and the RAISE event; one raised before its
+     * frame ran (argument binding) is at the CALL itself. The callee ran iff the exception has a
+     * traceback (its frame added an entry).
+     *
+     * @param inlinedCallee an i8, non-zero iff 3.12 would have run the callee inline
+     */
+    private Block errorExit(Instruction i, int depth, Optional<Value> inlinedCallee) {
         Block current = b.currentBlock();
         Block exit = b.createBlock();
         b.switchToBlock(exit);
-        setPrevInstr(i);
+        Value unit = b.iconst(Type.I64, i.index());
+        if (inlinedCallee.isPresent()) {
+            Block raised = b.createBlock();
+            Block known = b.createBlock();
+            Value faulting = b.appendBlockParam(known, Type.I64);
+            Value exception = b.load(Type.I64, tstate, layout.threadState().currentException());
+            b.brif(b.binary(org.pyjit.ir.Opcode.BAND, inlinedCallee.get(), b.icmpImm(IntCC.NE, exception, 0)), raised,
+                    List.of(), known, List.of(unit));
+            b.switchToBlock(raised);
+            Value traced = b.icmpImm(IntCC.NE, b.load(Type.I64, exception, EXCEPTION_TRACEBACK), 0);
+            b.jump(known, b.select(traced, b.iconst(Type.I64, i.next() - 1), unit));
+            b.switchToBlock(known);
+            unit = faulting;
+        }
+        b.store(b.iadd(b.iconst(Type.I64, code.unitAddress(0)), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, unit, 1)),
+                frame, layout.frame().instructionPointer());
         Optional<ExceptionTable.Entry> handler = code.analysis().exceptionTable().handlerFor(i.index());
         if (handler.isEmpty()) {
             countSite(new ExitSite(i.byteOffset(), ExitReason.ERROR, ""));
             returnError(depth);
         } else {
             countSite(new ExitSite(i.byteOffset(), ExitReason.TO_HANDLER, ""));
-            unwind(handler.get(), i, depth);
+            unwind(handler.get(), unit, depth);
         }
         b.switchToBlock(current);
         return exit;
@@ -2246,7 +2316,8 @@ final class Translator {
         b.ret(b.iconst(Type.I64, 0));
     }
 
-    private void unwind(ExceptionTable.Entry entry, Instruction i, int depth) {
+    /** 3.12 {@code exception_unwind:} into {@code entry}'s handler; {@code unit} is {@code prev_instr}'s unit. */
+    private void unwind(ExceptionTable.Entry entry, Value unit, int depth) {
         Block ours = b.createBlock();
         Block traced = b.createBlock();
         Block notOurs = b.createBlock();
@@ -2262,12 +2333,16 @@ final class Translator {
         call(INT_OF_P, CSymbol.TRACEBACK_HERE, frameObject);
         b.jump(traced);
         b.switchToBlock(traced);
+        // monitor_raise: RAISE at the faulting instruction with the raised exception (taken out
+        // around the callbacks; a failing callback's exception replaces it, same handler).
+        Value byteOffset = b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, unit, 1);
+        fireIfListened(entry.target() * 2, ExceptionEvents.RAISE, byteOffset, b.iconst(Type.I64, 0));
         for (int k = depth - 1; k >= entry.depth(); k--) {
             xdecref(slot(k));
         }
         int top = entry.depth();
         if (entry.lasti()) {
-            Value lasti = call(P_OF_P, CSymbol.LONG_FROM_LONG, b.iconst(Type.I64, i.index()));
+            Value lasti = call(P_OF_P, CSymbol.LONG_FROM_LONG, unit);
             Block boxed = b.createBlock();
             Block failed = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, lasti, 0), failed, boxed);
@@ -2277,8 +2352,50 @@ final class Translator {
             b.store(lasti, frame, stackOffset(top));
             top++;
         }
-        b.store(call(P_OF_NOTHING, CSymbol.GET_RAISED_EXCEPTION), frame, stackOffset(top));
+        Value exception = call(P_OF_NOTHING, CSymbol.GET_RAISED_EXCEPTION);
+        b.store(exception, frame, stackOffset(top));
+        // monitor_handled: EXCEPTION_HANDLED at the handler with the pushed exception. A failing
+        // callback makes 3.12 unwind again from the unit before the handler, without a traceback
+        // entry or RAISE event, which a body cannot ask of the interpreter: the frame is left to
+        // the interpreter's unwinding with the callback's exception (see docs/pyjit-jit.md §5).
+        Value failed = fireIfListened(entry.target() * 2, ExceptionEvents.EXCEPTION_HANDLED,
+                b.iconst(Type.I64, 2L * entry.target()), exception);
+        Block handled = b.createBlock();
+        Block unhandled = b.createBlock();
+        b.brif(failed, unhandled, handled);
+        b.switchToBlock(unhandled);
+        for (int k = entry.handlerDepth() - 1; k >= 0; k--) {
+            xdecref(slot(k));
+        }
+        returnError(0);
+        b.switchToBlock(handled);
         leaveAt(entry.target(), entry.handlerDepth());
+    }
+
+    /**
+     * Fires an exception event as 3.12's interpreter does, if some tool listens: an inline test of
+     * the event's tool set, and only then a call of the shared {@link ExceptionEvents#helper}.
+     *
+     * @param site the byte offset the statistics count the event at
+     * @param event {@link ExceptionEvents#RAISE} or {@link ExceptionEvents#EXCEPTION_HANDLED}
+     * @param byteOffset the offset the callbacks receive (an i64)
+     * @param exception the exception argument (borrowed), or 0: the raised one, taken out and set
+     *     again unless a callback fails
+     * @return an i32 value, non-zero iff a callback failed (its exception is then set)
+     */
+    private Value fireIfListened(int site, int event, Value byteOffset, Value exception) {
+        Block listened = b.createBlock();
+        Block after = b.createBlock();
+        Value failed = b.appendBlockParam(after, Type.I32);
+        Value tools = ExceptionEvents.listeners(b, layout, interp, event);
+        b.brif(b.icmpImm(IntCC.EQ, tools, 0), after, List.of(b.iconst(Type.I32, 0)), listened, List.of());
+        b.switchToBlock(listened);
+        countSite(new ExitSite(site, ExitReason.EXCEPTION_EVENT, ExceptionEvents.name(event)));
+        Value err = b.callIndirect(ExceptionEvents.HELPER, b.iconst(Type.I64, exceptionEvents), tstate,
+                b.iconst(Type.I64, code.address()), b.iconst(Type.I64, event), byteOffset, exception).get(0);
+        b.jump(after, err);
+        b.switchToBlock(after);
+        return failed;
     }
 
     void countSite(ExitSite site) {

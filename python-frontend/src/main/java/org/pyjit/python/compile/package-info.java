@@ -19,7 +19,9 @@
  *       deoptimisation exit leaves {@code prev_instr} at an instruction start (never a CACHE unit,
  *       never the RESUME) with exactly {@code StackDepths.before} slots: the interpreter executes
  *       that instruction next. An exception inside a try block is unwound as 3.12's
- *       {@code exception_unwind:} does and leaves at the handler; any other exception leaves with
+ *       {@code exception_unwind:} does (its RAISE and EXCEPTION_HANDLED events included, through
+ *       {@link org.pyjit.python.compile.ExceptionEvents}) and leaves at the handler; any other
+ *       exception leaves with
  *       {@code prev_instr} at the faulting instruction (the interpreter unwinds the frame).
  *   <li>Opcodes outside {@link org.pyjit.python.compile.SupportedOpcode} (or instrumented by
  *       another tool) become deoptimisation exits; a code object is refused only when the first

@@ -322,7 +322,11 @@ public record CPythonLayout(
      * @param activeMonitors {@code _PyCoMonitoringData.active_monitors.tools} (global | local as of
      *     the code object's last instrumentation)
      * @param eventCount {@code _PY_MONITORING_UNGROUPED_EVENTS}: bytes of each tool set
+     * @param callables {@code PyInterpreterState.monitoring_callables}: one row per tool of
+     *     {@code callableEvents} {@code PyObject *} callbacks (NULL: none registered)
+     * @param callableEvents {@code _PY_MONITORING_EVENTS}: the callbacks of one tool (the ungrouped
+     *     events and the ancillary {@code C_RETURN}/{@code C_RAISE})
      */
     public record MonitoringLayout(int whatEvent, int interpreterMonitors, int localMonitors, int activeMonitors,
-                                   int eventCount) { }
+                                   int eventCount, int callables, int callableEvents) { }
 }

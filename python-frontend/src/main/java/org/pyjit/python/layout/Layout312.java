@@ -42,6 +42,6 @@ final class Layout312 {
             new RuntimeLayout(1512, 464, 16, 65),
             new EmbeddingLayout(0, 8, 16, 24, 32, 432),
             Opcodes312.TABLE,
-            new MonitoringLayout(48, 381744, 0, 15, 15),
+            new MonitoringLayout(48, 381744, 0, 15, 15, 381784, 17),
             new InstanceLayout(-24, 16));
 }

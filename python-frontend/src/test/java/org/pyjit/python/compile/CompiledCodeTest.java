@@ -56,7 +56,7 @@ class CompiledCodeTest {
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
         "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
         "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py", "module_names.py",
-        "module_nameerror.py", "module_annotations.py", "compiled_raise.py"})
+        "module_nameerror.py", "module_annotations.py", "compiled_raise.py", "compiled_exception_events.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -471,6 +471,26 @@ class CompiledCodeTest {
         assertReport(err, "leaf (compiled_instrumentation.py:16)", "return @10: 39");
         assertTrue(report(err, "work (compiled_instrumentation.py:20)").stream().noneMatch(l -> l.contains("@0:")));
         assertTrue(report(err, "leaf (compiled_instrumentation.py:16)").stream().noneMatch(l -> l.contains("deopt")));
+    }
+
+    /**
+     * An exception unwound to a handler inside compiled code fires RAISE and EXCEPTION_HANDLED
+     * for the tools that listen (sys.settrace's 'exception' event included) at python3.12's
+     * offsets, a callback's failure or DISABLE as python's; the statistics show that the callers
+     * ran compiled and called the callbacks at their handlers.
+     */
+    @Test
+    void exceptionEventsFireWhereCompiledCodeUnwinds() throws IOException {
+        String err = statisticsOfARunLikePython(program("compiled_exception_events.py"), Map.of());
+        assertReport(err, "caller (compiled_exception_events.py:57)", "handler exception to handler @10: 4",
+                "event RAISE @50: 1", "event EXCEPTION_HANDLED @50: 1");
+        assertReport(err, "caller_monitored (compiled_exception_events.py:65)", "event RAISE @50: 1",
+                "event EXCEPTION_HANDLED @50: 1");
+        assertReport(err, "caller_failing_callback (compiled_exception_events.py:73)", "event RAISE @22: 1",
+                "event EXCEPTION_HANDLED @22: 1");
+        assertReport(err, "caller_catching_all (compiled_exception_events.py:81)", "event RAISE @22: 1");
+        assertReport(err, "inner (compiled_exception_events.py:99)", "event RAISE @22: 1");
+        assertReport(err, "gen (compiled_exception_events.py:111)", "event EXCEPTION_HANDLED @34: 1");
     }
 
     /**

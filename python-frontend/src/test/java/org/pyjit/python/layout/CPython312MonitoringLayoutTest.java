@@ -33,6 +33,12 @@ class CPython312MonitoringLayoutTest {
         e.put("_PY_MONITORING_UNGROUPED_EVENTS", (long) m.eventCount());
         e.put("sizeof(_Py_GlobalMonitors)", (long) m.eventCount());
         e.put("sizeof(_Py_LocalMonitors)", (long) m.eventCount());
+        e.put("offsetof(PyInterpreterState, monitoring_callables)", (long) m.callables());
+        e.put("_PY_MONITORING_EVENTS", (long) m.callableEvents());
+        e.put("sizeof(((PyInterpreterState *) 0)->monitoring_callables[0])", 8L * m.callableEvents());
+        e.put("PY_MONITORING_EVENT_RAISE", 10L);
+        e.put("PY_MONITORING_EVENT_EXCEPTION_HANDLED", 11L);
+        e.put("PY_MONITORING_EVENT_RERAISE", 14L);
         e.put("PY_MONITORING_SYS_PROFILE_ID", 6L);
         e.put("PY_MONITORING_SYS_TRACE_ID", 7L);
         e.put("PY_MONITORING_OPTIMIZER_ID", 5L);
