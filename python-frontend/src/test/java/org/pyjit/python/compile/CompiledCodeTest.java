@@ -505,7 +505,7 @@ class CompiledCodeTest {
                 Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1"));
         assertReport(err, "caller (direct_calls.py:51)", "direct call @72: 800", "direct call @102: 849",
                 "direct call @126: 849");
-        assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 6996");
+        assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 7346");
         assertReport(err, "catcher (direct_calls.py:59)", "direct call @16: 16",
                 "handler exception to handler @16: 16");
         assertReport(err, "frames (direct_calls.py:66)", "direct call @46: 15");
