@@ -48,10 +48,10 @@ public enum ExitReason {
      */
     LOOP_EXIT("loop exit", ExitKind.DEOPT),
     /**
-     * Such a loop body found the eval breaker set at its entry or at a back edge: the interpreter
-     * handles it at that instruction, so that an exception it raises is unwound from there.
+     * The eval breaker was set at a body's entry or at a back edge: the interpreter handles it at
+     * that instruction (exactly, and an exception it raises is unwound from there).
      */
-    BREAKER_AT_LOOP_EDGE("eval breaker at loop edge", ExitKind.DEOPT),
+    EVAL_BREAKER("eval breaker", ExitKind.DEOPT),
     /** An exception inside a try block: unwound in compiled code, the handler runs interpreted. */
     TO_HANDLER("exception to handler", ExitKind.HANDLER),
     /** An exception leaving the frame: the interpreter unwinds it. */

@@ -223,7 +223,7 @@ final class Translator {
      * covered (a loop inside {@code try} or {@code with}, or a 3.12 inlined comprehension), the
      * body is restricted to the loop: it leaves for the interpreter where control leaves the loop
      * ({@link ExitReason#LOOP_EXIT}), it lets the interpreter handle a set eval breaker at its
-     * entry and back edges ({@link ExitReason#BREAKER_AT_LOOP_EDGE}: a comprehension's back edge is
+     * entry and back edges ({@link ExitReason.EVAL_BREAKER}: a comprehension's back edge is
      * outside its handler's range), and every other instruction of the loop must be covered, so
      * that its exceptions are unwound in the body. Only a failure to allocate the frame object
      * or the {@code lasti} int while unwinding still returns the exception from the callback.
@@ -236,6 +236,14 @@ final class Translator {
      *     is not
      */
     IrFunction translateLoop(String name, int targetUnit) throws CompileRefusedException {
+        if (!closesLoop(targetUnit)) {
+            // 3.12 places exception handlers after the code and a handler that lets control go on
+            // (a with block whose __exit__ suppressed, an except clause) jumps back to the code
+            // after its statement: a backward jump, but no loop; compiling everything reachable
+            // from its target at its first use cost a cold compile for nothing.
+            throw new CompileRefusedException("no loop at unit " + targetUnit
+                    + ": its backward jumps are reached only through an exception handler");
+        }
         if (code.analysis().exceptionTable().handlerFor(targetUnit).isPresent()) {
             Set<Integer> region = coveredLoop(targetUnit);
             loopRegion = Optional.of(region);
@@ -255,8 +263,33 @@ final class Translator {
     }
 
     /**
+     * Whether a backward jump to {@code header} is reachable from it without an exception: the
+     * jump closes a loop (else it is a handler's jump back to the code after its statement).
+     */
+    private boolean closesLoop(int header) {
+        CodeAnalysis analysis = code.analysis();
+        ArrayDeque<Integer> work = new ArrayDeque<>(List.of(header));
+        Set<Integer> seen = new java.util.HashSet<>(work);
+        while (!work.isEmpty()) {
+            Optional<Instruction> at = analysis.code().startingAt(work.poll());
+            if (at.isEmpty()) {
+                continue;
+            }
+            for (Successor s : analysis.code().successors(at.get())) {
+                if (at.get().base() == Opcode.JUMP_BACKWARD && s.target() == header) {
+                    return true;
+                }
+                if (seen.add(s.target())) {
+                    work.add(s.target());
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Loop entries besides {@code hot}: the targets of the other backward jumps that are not
-     * covered by the exception table and whose first instruction is compiled.
+     * covered by the exception table, close a loop, and whose first instruction is compiled.
      */
     private List<Instruction> otherUncoveredHeaders(int hot) {
         CodeAnalysis analysis = code.analysis();
@@ -269,7 +302,7 @@ final class Translator {
                 int target = s.target();
                 if (s.kind() != Successor.Kind.JUMP || target == hot
                         || analysis.exceptionTable().handlerFor(target).isPresent()
-                        || headers.stream().anyMatch(h -> h.start() == target)) {
+                        || headers.stream().anyMatch(h -> h.start() == target) || !closesLoop(target)) {
                     continue;
                 }
                 analysis.code().startingAt(target).filter(analysis.depths()::isReachable)
@@ -446,7 +479,14 @@ final class Translator {
         // (gen_traverse visits localsplus[0 .. stacktop)), and the slots below the entry depth
         // that the body pops keep pointers to released objects. Every exit stores it again.
         b.store(b.iconst(Type.I32, -1), frame, layout.frame().stackTop());
-        if (e.pollsEvalBreaker() && loopRegion.isPresent()) {
+        // At a RESUME the breaker is emulated (signals, pending calls, a GIL switch) rather than
+        // left to the interpreter: a body entered once (a module's) would otherwise run
+        // interpreted whenever the allocations before it scheduled a collection; the next back
+        // edge hands what the emulation leaves (a collection, an asynchronous exception) to the
+        // interpreter. Entered from a JUMP, the interpreter's INSTRUMENTED_JUMP_BACKWARD has just
+        // polled it: a breaker set since is left to the interpreter's next back edge, which
+        // raises what it raises at the jump, as 3.12 does (not at the loop header).
+        if (e.pollsEvalBreaker() && e.at().base() != Opcode.RESUME) {
             leaveIfEvalBreaker(breakerOffset, e.at(), e.depth());
         } else if (e.pollsEvalBreaker()) {
             pollEvalBreaker(breakerOffset, e.at(), e.depth());
@@ -784,11 +824,7 @@ final class Translator {
                     return true;
                 }
                 case JUMP_BACKWARD -> {
-                    if (loopRegion.isPresent()) {
-                        leaveIfEvalBreaker(breakerOffset, i, d);
-                    } else {
-                        pollEvalBreaker(breakerOffset, i, d);
-                    }
+                    leaveIfEvalBreaker(breakerOffset, i, d);
                     // Leaving here lets the interpreter execute the (now instrumented) jump itself.
                     instrumentationCheck(i.start(), d);
                     b.jump(segment(target(i, Successor.Kind.JUMP)));
@@ -2219,13 +2255,17 @@ final class Translator {
     }
 
     /**
-     * In a loop body restricted to its loop: if the eval breaker is set, leave for the interpreter
-     * at {@code i} (the entry's header or a back edge), which handles it there.
+     * At every back edge (and at a restricted loop body's entry): if the eval breaker is set,
+     * leave for the interpreter at {@code i} (the loop header untouched, or the JUMP_BACKWARD), which
+     * handles it there exactly as 3.12 does: signals, pending calls, a scheduled collection, a GIL
+     * drop request, an asynchronous exception ({@code PyThreadState_SetAsyncExc}), most of which
+     * (3.12's {@code _Py_HandlePending}) is not exported; an exception it raises is unwound from
+     * that instruction. The frame comes back into the body at its next call or back edge.
      */
     private void leaveIfEvalBreaker(int breakerOffset, Instruction i, int d) {
         Block cont = b.createBlock();
         b.brif(b.icmpImm(IntCC.NE, b.load(Type.I32, interp, breakerOffset), 0),
-                exitBlock(new ExitSite(i.byteOffset(), ExitReason.BREAKER_AT_LOOP_EDGE, ""), i.start(), d), cont);
+                exitBlock(new ExitSite(i.byteOffset(), ExitReason.EVAL_BREAKER, ""), i.start(), d), cont);
         b.switchToBlock(cont);
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.pyjit.codegen.Jit;
@@ -296,16 +297,11 @@ final class HotCodeRegistry {
     private long queueLoop(Record r, long code, long state, long from, long to) {
         List<Long> waiting = r.loopsPending.get(to);
         if (waiting == null) {
-            BodyCompiler.Capture capture;
-            try {
-                capture = compiler.captureLoop(code, r.name, Math.toIntExact(to));
-            } catch (CompileRefusedException e) {
-                r.loopRefusals.put(to, e.getMessage());
-                return disable;
-            } catch (RuntimeException e) {
-                r.loopRefusals.put(to, "compiler error: " + e);
+            Optional<BodyCompiler.Capture> captured = captureLoop(r, code, to);
+            if (captured.isEmpty()) {
                 return disable;
             }
+            BodyCompiler.Capture capture = captured.get();
             List<Long> jumps = new ArrayList<>();
             r.loopsPending.put(to, jumps);
             boolean queued = submit(r, state, capture, body -> {
@@ -341,16 +337,11 @@ final class HotCodeRegistry {
             r.sharedPending.computeIfAbsent(to, t -> new ArrayList<>()).add(from);
             return none;
         }
-        BodyCompiler.Capture capture;
-        try {
-            capture = compiler.captureLoop(code, r.name, Math.toIntExact(to));
-        } catch (CompileRefusedException e) {
-            r.loopRefusals.put(to, e.getMessage());
-            return disable;
-        } catch (RuntimeException e) {
-            r.loopRefusals.put(to, "compiler error: " + e);
+        Optional<BodyCompiler.Capture> captured = captureLoop(r, code, to);
+        if (captured.isEmpty()) {
             return disable;
         }
+        BodyCompiler.Capture capture = captured.get();
         Map<Long, List<Long>> waiting = new LinkedHashMap<>();
         waiting.computeIfAbsent(to, t -> new ArrayList<>()).add(from);
         r.sharedPending = waiting;
@@ -376,6 +367,18 @@ final class HotCodeRegistry {
             waiting.keySet().forEach(target -> r.loopRefusals.put(target, why));
         });
         return queued ? none : disable;
+    }
+
+    /** Copies a hot loop's code object (GIL held), or records why it cannot be compiled. */
+    private Optional<BodyCompiler.Capture> captureLoop(Record r, long code, long to) {
+        try {
+            return Optional.of(compiler.captureLoop(code, r.name, Math.toIntExact(to)));
+        } catch (CompileRefusedException e) {
+            r.loopRefusals.put(to, e.getMessage());
+        } catch (RuntimeException e) {
+            r.loopRefusals.put(to, "compiler error: " + e);
+        }
+        return Optional.empty();
     }
 
     /** Records a loop body under every loop header it can be entered at. */

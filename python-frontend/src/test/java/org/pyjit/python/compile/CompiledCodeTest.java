@@ -56,7 +56,8 @@ class CompiledCodeTest {
         "compiled_instrumentation.py", "compiled_more.py", "compiled_numbers.py", "compiled_intloops.py",
         "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
         "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py", "module_names.py",
-        "module_nameerror.py", "module_annotations.py", "compiled_raise.py", "compiled_exception_events.py"})
+        "module_nameerror.py", "module_annotations.py", "compiled_raise.py", "compiled_exception_events.py",
+        "compiled_breaker.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),

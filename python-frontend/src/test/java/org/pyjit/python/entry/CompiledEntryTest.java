@@ -162,10 +162,17 @@ class CompiledEntryTest {
         assertEquals(new Entries(1_020_005, 0), entries(stats, "pairs"));
     }
 
+    /**
+     * A compiled loop that waits for another thread lets it run: the GIL drop request sets the
+     * eval breaker, the body leaves at its back edge for the interpreter, which switches threads,
+     * and the loop comes back into the body at the next back edge (so the entries are at least
+     * the two calls, more when a switch happened while the loop ran).
+     */
     @Test
     void compiledLoopLetsAnotherThreadRun() throws IOException {
         String stats = sameAsPython("threads.py");
-        assertEquals(new Entries(2, 0), entries(stats, "wait_while_equal"));
+        Entries entries = entries(stats, "wait_while_equal");
+        assertTrue(entries.entered() >= 2 && entries.declined() == 0, entries::toString);
     }
 
     @Test
@@ -244,7 +251,11 @@ class CompiledEntryTest {
         Outcome jit = pyjit(program, env);
         assertEquals(0, jit.exitStatus(), jit.err());
         assertArrayEquals(py.stdout(), jit.stdout(), jit::out);
-        assertTrue(statsOf(jit.err(), "wait_while_equal").contains("(loops only), entered 1"), jit.err());
+        // Entered from the hot back edge, and again after each thread switch (the body leaves
+        // at its back edge when the eval breaker is set); the loop ran compiled to its return.
+        assertTrue(statsOf(jit.err(), "wait_while_equal").matches("(?s).*\\(loops only\\), entered [1-9][0-9]*, .*"),
+                jit.err());
+        assertTrue(statsOf(jit.err(), "wait_while_equal").contains("      return @90: 1\n"), jit.err());
     }
 
     @Test
