@@ -4,6 +4,7 @@ import com.kenai.jffi.MemoryIO;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,7 +270,7 @@ final class Translator {
     private boolean closesLoop(int header) {
         CodeAnalysis analysis = code.analysis();
         ArrayDeque<Integer> work = new ArrayDeque<>(List.of(header));
-        Set<Integer> seen = new java.util.HashSet<>(work);
+        Set<Integer> seen = new HashSet<>(work);
         while (!work.isEmpty()) {
             Optional<Instruction> at = analysis.code().startingAt(work.poll());
             if (at.isEmpty()) {
