@@ -1456,13 +1456,13 @@ final class Translator {
             b.jump(errorExit(i, d - 1));
         }
 
-        /** 3.12 STORE_SLICE: {@code container[start:stop] = v}. */
-        private void storeSlice(Instruction i, int d) {
-            Value v = slot(d - 4);
-            Value container = slot(d - 3);
-            Value start = slot(d - 2);
-            Value stop = slot(d - 1);
-            setPrevInstr(i);
+        /**
+         * {@code PySlice_New(start, stop, NULL)} for BINARY_SLICE and STORE_SLICE, consuming
+         * {@code start} and {@code stop}; if it fails, the instruction's other operands
+         * ({@code owned}) are released and the exception leaves at {@code i} with
+         * {@code failDepth} slots.
+         */
+        private Value slice(Instruction i, Value start, Value stop, int failDepth, Value... owned) {
             Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, b.iconst(Type.I64, 0));
             decref(start);
             decref(stop);
@@ -1470,10 +1470,22 @@ final class Translator {
             Block failed = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, slice, 0), failed, built);
             b.switchToBlock(failed);
-            decref(v);
-            decref(container);
-            b.jump(errorExit(i, d - 4));
+            for (Value o : owned) {
+                decref(o);
+            }
+            b.jump(errorExit(i, failDepth));
             b.switchToBlock(built);
+            return slice;
+        }
+
+        /** 3.12 STORE_SLICE: {@code container[start:stop] = v}. */
+        private void storeSlice(Instruction i, int d) {
+            Value v = slot(d - 4);
+            Value container = slot(d - 3);
+            Value start = slot(d - 2);
+            Value stop = slot(d - 1);
+            setPrevInstr(i);
+            Value slice = slice(i, start, stop, d - 4, v, container);
             Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, slice, v);
             decref(slice);
             decref(v);
@@ -1719,16 +1731,7 @@ final class Translator {
             Value start = slot(d - 2);
             Value stop = slot(d - 1);
             setPrevInstr(i);
-            Value slice = call(P_OF_PPP, CSymbol.SLICE_NEW, start, stop, b.iconst(Type.I64, 0));
-            decref(start);
-            decref(stop);
-            Block built = b.createBlock();
-            Block failed = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, slice, 0), failed, built);
-            b.switchToBlock(failed);
-            decref(container);
-            b.jump(errorExit(i, d - 3));
-            b.switchToBlock(built);
+            Value slice = slice(i, start, stop, d - 3, container);
             Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, slice);
             decref(slice);
             decref(container);
