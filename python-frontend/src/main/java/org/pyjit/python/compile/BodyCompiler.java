@@ -47,9 +47,13 @@ public final class BodyCompiler {
      * @param counters its native counters (entries, instructions, exits)
      * @param loopEntries for a loop body, the byte offsets of the loop headers it can be entered
      *     at (the one it was compiled for first); empty for a function's body
+     * @param directCallsOnly a function's body whose entry reaches no loop before it returns:
+     *     only compiled callers enter it ({@link DirectCall}), the {@code PY_START} callback
+     *     declines it ({@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS})
      */
     public record CompiledBody(long address, int codeBytes, long nanos, long queuedNanos, boolean background,
-                               int irInstructions, BodyCounters counters, List<Integer> loopEntries) {
+                               int irInstructions, BodyCounters counters, List<Integer> loopEntries,
+                               boolean directCallsOnly) {
         /** Copies the entry list. */
         public CompiledBody {
             loopEntries = List.copyOf(loopEntries);
@@ -68,9 +72,10 @@ public final class BodyCompiler {
      * @param waitedNanos time between the capture and the start of translation
      * @param readyAt {@link System#nanoTime()} at the end of translation
      * @param loopEntries for a loop body, the byte offsets of the loop headers it can be entered at
+     * @param directCallsOnly see {@link CompiledBody#directCallsOnly}
      */
     public record Translation(int serial, String label, IrFunction function, BodyCounters counters, long nanos,
-                              long waitedNanos, long readyAt, List<Integer> loopEntries) {
+                              long waitedNanos, long readyAt, List<Integer> loopEntries, boolean directCallsOnly) {
         /** The IR function's symbol. */
         public String name() {
             return symbol(serial);
@@ -296,7 +301,7 @@ public final class BodyCompiler {
         long counterBlock = BodyCounters.allocateWords(capacity);
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, budget.address(), objects, bodies, exceptionEvents());
+                    counterBlock, capacity, budget.address(), objects, bodies, exceptionEvents(), options.entries());
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);
@@ -304,7 +309,7 @@ public final class BodyCompiler {
             return new Translation(number, capture.label(), function,
                     new BodyCounters(counterBlock, translator.sites()), capture.nanos() + end - start,
                     start - capture.readyAt(), end,
-                    translator.loopEntryUnits().stream().map(u -> 2 * u).toList());
+                    translator.loopEntryUnits().stream().map(u -> 2 * u).toList(), translator.directCallsOnly());
         } catch (CompileRefusedException | RuntimeException e) {
             BodyCounters.freeWords(counterBlock);
             throw e;
@@ -345,7 +350,7 @@ public final class BodyCompiler {
             byte[] machineCode = module.machineCode().code();
             CompiledBody body = new CompiledBody(module.function(translation.name()).address(), machineCode.length,
                     translation.nanos() + System.nanoTime() - start, queued, background, function.instCount(),
-                    translation.counters(), translation.loopEntries());
+                    translation.counters(), translation.loopEntries(), translation.directCallsOnly());
             if (dump.isPresent()) {
                 try {
                     dump.get().write(translation.serial(), translation.label(), function, machineCode,

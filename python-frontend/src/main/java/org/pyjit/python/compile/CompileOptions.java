@@ -11,8 +11,21 @@ import org.pyjit.python.launch.JitOptions;
  * @param countInstructions compiled blocks count the bytecode instructions they execute
  *     ({@code PYJIT_STATS=1}; costs one memory add per block)
  * @param dumpDirectory where each body's IR and disassembly go ({@code PYJIT_DUMP=DIR}), if anywhere
+ * @param entries which entries monitoring events take ({@code PYJIT_ENTER})
  */
-public record CompileOptions(boolean countInstructions, Optional<Path> dumpDirectory) {
+public record CompileOptions(boolean countInstructions, Optional<Path> dumpDirectory, EntryPolicy entries) {
+
+    /** Which of a body's entries the {@code PY_START} and {@code PY_RESUME} callbacks take. */
+    public enum EntryPolicy {
+        /** Every entry whose first instruction is compiled. */
+        EVERY_ENTRY,
+        /**
+         * Only entries from which a loop can be reached before the frame leaves ({@link LoopReach}):
+         * the callback's cost is not recovered by straight-line code. A function's body whose
+         * entry does not pay is still compiled, for direct calls from compiled code.
+         */
+        ENTRIES_REACHING_LOOPS
+    }
 
     /**
      * The options of an environment.
@@ -21,6 +34,7 @@ public record CompileOptions(boolean countInstructions, Optional<Path> dumpDirec
      * @return the options
      */
     public static CompileOptions fromEnvironment(Map<String, String> env) {
-        return new CompileOptions(JitOptions.statsRequested(env), JitOptions.dumpDirectory(env));
+        return new CompileOptions(JitOptions.statsRequested(env), JitOptions.dumpDirectory(env),
+                JitOptions.enterEverywhere(env) ? EntryPolicy.EVERY_ENTRY : EntryPolicy.ENTRIES_REACHING_LOOPS);
     }
 }

@@ -103,6 +103,9 @@ final class Translator {
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
     private final long exceptionEvents;
+    private final CompileOptions.EntryPolicy entries;
+    /** A function body whose one entry reaches no loop: events must not enter it (direct calls may). */
+    private boolean directCallsOnly;
     private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
     private final Map<Integer, Block> segments = new HashMap<>();
     /**
@@ -132,11 +135,14 @@ final class Translator {
      * @param bodies where callees' compiled bodies are found, for direct calls ({@link DirectCall});
      *     empty: every call goes through vectorcall
      * @param exceptionEvents the {@link ExceptionEvents#helper} that fires exception events
+     * @param entries which entries monitoring events take
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
                long counters, int counterCapacity, long recursionBudget,
-               CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents) {
+               CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents,
+               CompileOptions.EntryPolicy entries) {
         this.exceptionEvents = exceptionEvents;
+        this.entries = entries;
         this.layout = layout;
         this.symbols = symbols;
         this.code = code;
@@ -250,6 +256,15 @@ final class Translator {
             loopRegion = Optional.of(region);
         }
         return translate(name, OptionalInt.of(targetUnit));
+    }
+
+    /**
+     * Whether the translated function body is for direct calls only: its one entry reaches no loop
+     * before it returns, so the {@code PY_START} callback must not enter it (policy
+     * {@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS}).
+     */
+    boolean directCallsOnly() {
+        return directCallsOnly;
     }
 
     /**
@@ -391,17 +406,27 @@ final class Translator {
             List<Instruction> resumes = code.analysis().code().instructions().stream()
                     .filter(i -> i.base() == Opcode.RESUME && code.analysis().depths().isReachable(i)).toList();
             Optional<ExitSite> firstExit = Optional.empty();
+            boolean onlyReachingLoops = this.entries == CompileOptions.EntryPolicy.ENTRIES_REACHING_LOOPS;
             for (Instruction r : resumes) {
                 Instruction first = code.analysis().code().startingAt(r.next())
                         .orElseThrow(() -> new CompileRefusedException("nothing after RESUME at " + r.byteOffset()));
                 Optional<ExitSite> exit = staticExit(first);
+                boolean pays = !onlyReachingLoops || LoopReach.reachesLoop(code.analysis().code(), first);
                 if (exit.isPresent()) {
                     firstExit = firstExit.or(() -> exit);
                     notEntered.put(r, new ExitSite(r.byteOffset(), ExitReason.RESUME_NOT_ENTERED,
                             first.base().name()));
+                } else if (!pays && resumes.size() > 1) {
+                    // A generator's resumption that yields or returns again before any loop: the
+                    // interpreter runs it for less than the callback would cost.
+                    notEntered.put(r, new ExitSite(r.byteOffset(), ExitReason.RESUME_NOT_ENTERED, "no loop"));
                 } else {
+                    directCallsOnly = !pays;
                     entries.add(new BodyEntry(r, first, depth(first), r.oparg() < 2));
                 }
+            }
+            if (entries.isEmpty() && firstExit.isEmpty()) {
+                throw new CompileRefusedException("no entry reaches a loop before it yields or returns");
             }
             if (entries.isEmpty()) {
                 throw new CompileRefusedException("nothing to compile: the first instruction after RESUME leaves ("

@@ -26,7 +26,8 @@ import org.pyjit.python.layout.CPythonLayout;
  *       second). Counts a call of {@code args[0]}; at the threshold it upcalls once. It is also the
  *       {@code PY_RESUME} callback (a generator resumed after a {@code yield}, same arguments): a
  *       resumption counts as a call, and a compiled generator body is entered at the
- *       {@code RESUME} being executed.
+ *       {@code RESUME} being executed. A function's body flagged
+ *       {@link CodeState#DIRECT_CALLS_ONLY} is not entered: {@code DISABLE}.
  *   <li>{@value #JUMP}: the {@code JUMP} callback {@code (code, from, to)}. A forward jump returns
  *       {@code DISABLE}; a backward jump whose loop has a compiled body continues the frame in it
  *       (on-stack replacement, {@link LoopEntry}); otherwise it counts a back edge of its loop
@@ -101,6 +102,13 @@ final class CallbackCode {
             Value body = b.load(Type.I64, state, CodeState.ENTRY);
             b.brif(b.icmpImm(IntCC.NE, body, 0), compiled, counting);
             b.switchToBlock(compiled);
+            Block entered = b.createBlock();
+            Block directOnly = b.createBlock();
+            Value flags = b.load(Type.I32, state, CodeState.FLAGS);
+            b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.DIRECT_CALLS_ONLY), directOnly, entered);
+            b.switchToBlock(directOnly);
+            b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
+            b.switchToBlock(entered);
             new CompiledEntry(b, base, code, state).emit(body);
             b.switchToBlock(counting);
             Value calls = b.iaddImm(b.load(Type.I64, state, CodeState.CALLS), 1);

@@ -54,6 +54,12 @@ final class CodeState {
      * {@code DISABLE} while it is set, so that they still fire when the body is installed.
      */
     static final int PENDING = 2;
+    /**
+     * Flag: the function's body is for direct calls from compiled code only (its entry reaches
+     * no loop before it returns); the {@code PY_START} callback answers {@code DISABLE}. Set
+     * before the body is published.
+     */
+    static final int DIRECT_CALLS_ONLY = 4;
 
     private CodeState() {
     }

@@ -172,10 +172,10 @@ final class HotCodeRegistry {
             } else if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
                 try {
                     BodyCompiler.CompiledBody body = compiler.compile(code, r.name);
-                    CApi.MEMORY.putLong(state + CodeState.ENTRY, body.address());
+                    publishFunction(state, body);
                     r.body = body;
-                    r.state = new CompileOutcome(CompileState.COMPILED, "(" + body.codeBytes() + " bytes)");
-                    result = none;
+                    r.state = new CompileOutcome(CompileState.COMPILED, compiledText(body));
+                    result = body.directCallsOnly() ? disable : none;
                 } catch (CompileRefusedException e) {
                     r.state = new CompileOutcome(CompileState.REFUSED, e.getMessage());
                 } catch (RuntimeException e) {
@@ -254,6 +254,22 @@ final class HotCodeRegistry {
         return true;
     }
 
+    private static String compiledText(BodyCompiler.CompiledBody body) {
+        return "(" + body.codeBytes() + " bytes" + (body.directCallsOnly() ? "; direct calls only: no loop" : "") + ")";
+    }
+
+    /**
+     * Publishes a function's body in the state's {@code ENTRY}; one for direct calls only is
+     * flagged first, so that the {@code PY_START} callback never enters it.
+     */
+    private static void publishFunction(long state, BodyCompiler.CompiledBody body) {
+        if (body.directCallsOnly()) {
+            CApi.MEMORY.putInt(state + CodeState.FLAGS,
+                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.DIRECT_CALLS_ONLY);
+        }
+        publish(state + CodeState.ENTRY, body.address());
+    }
+
     /**
      * The one store that makes code reachable from the callbacks (see {@link CodeState}): after a
      * release fence, so that every earlier store (the table's entry, the compiler's bookkeeping)
@@ -282,9 +298,9 @@ final class HotCodeRegistry {
             if (body == null) {
                 return;
             }
-            publish(state + CodeState.ENTRY, body.address());
+            publishFunction(state, body);
             r.body = body;
-            r.state = new CompileOutcome(CompileState.COMPILED, "(" + body.codeBytes() + " bytes)");
+            r.state = new CompileOutcome(CompileState.COMPILED, compiledText(body));
             log.accept("compiled: function " + r.name + " " + timing(body));
         }, why -> r.state = new CompileOutcome(CompileState.REFUSED, why));
         return queued ? none : disable;

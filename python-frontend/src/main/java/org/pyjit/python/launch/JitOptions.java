@@ -39,7 +39,8 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
             LaunchEnvironment.PRELOADED_VARIABLE);
 
     private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
-            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_COMPILE_SYNC", "PYJIT_OSR", "PYJIT_DUMP");
+            "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_COMPILE_SYNC", "PYJIT_OSR", "PYJIT_DUMP",
+            "PYJIT_ENTER");
 
     /** Validates and freezes. */
     public JitOptions {
@@ -63,6 +64,10 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
                 unknown.add(name);
             }
         }
+        String enter = env.getOrDefault("PYJIT_ENTER", "");
+        if (!enter.isEmpty() && !enter.equals("all") && !enter.equals("loops")) {
+            throw new LaunchException("PYJIT_ENTER=" + enter + ": expected all or loops");
+        }
         String log = env.getOrDefault("PYJIT_LOG", "");
         return new JitOptions(
                 flag(env, "PYJIT_DISABLE"),
@@ -79,7 +84,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
         }
         return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
                 + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
-                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_OSR, PYJIT_DUMP, PYJIT_PYTHON,"
+                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_OSR, PYJIT_DUMP, PYJIT_ENTER, PYJIT_PYTHON,"
                 + " PYJIT_JAVA_OPTS)");
     }
 
@@ -137,6 +142,30 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
     public static Optional<Path> dumpDirectory(Map<String, String> env) {
         String dir = env.getOrDefault("PYJIT_DUMP", "");
         return dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    /**
+     * {@code PYJIT_ENTER=all}: monitoring events enter every compiled body; {@code loops}: only
+     * entries that can reach a loop before they leave (the others serve direct calls from compiled
+     * code). Unset or any other value: {@code all} at {@code PYJIT_THRESHOLD=1} (everything
+     * compiled and entered, as the tests want), {@code loops} otherwise (another value is refused
+     * by {@link #fromEnvironment}).
+     *
+     * @param env the process environment
+     * @return whether events enter loop-free bodies too
+     */
+    public static boolean enterEverywhere(Map<String, String> env) {
+        return switch (env.getOrDefault("PYJIT_ENTER", "")) {
+            case "all" -> true;
+            case "loops" -> false;
+            default -> {
+                try { // an unset or empty PYJIT_ENTER
+                    yield threshold(env.get("PYJIT_THRESHOLD")) == 1;
+                } catch (LaunchException e) {
+                    yield false; // reported by fromEnvironment
+                }
+            }
+        };
     }
 
     private static boolean flag(Map<String, String> env, String name) throws LaunchException {

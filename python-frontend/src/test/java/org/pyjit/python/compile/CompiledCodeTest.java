@@ -2,6 +2,7 @@ package org.pyjit.python.compile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -348,7 +349,9 @@ class CompiledCodeTest {
                 dir, PythonProcesses.baseEnvironment(), null);
         // With statistics the entry points are installed before the program runs (without, a
         // threshold above 1 may let these short-lived functions finish before they are counted).
-        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_STATS", "1"));
+        // The functions have no loops: PYJIT_ENTER=all has the interpreter's calls enter them.
+        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_STATS", "1",
+                "PYJIT_ENTER", "all"));
         assertEquals(1, jit.exitStatus());
         assertEquals(py.exitStatus(), jit.exitStatus());
         assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
@@ -502,8 +505,9 @@ class CompiledCodeTest {
      */
     @Test
     void directCallsBehaveExactlyLikePython() throws IOException {
+        // Callers without loops (fib) are entered from the interpreter only with PYJIT_ENTER=all.
         String err = statisticsOfARunLikePython(program("direct_calls.py"),
-                Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1"));
+                Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
         assertReport(err, "caller (direct_calls.py:51)", "direct call @72: 800", "direct call @102: 849",
                 "direct call @126: 849");
         assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 7346");
@@ -563,5 +567,35 @@ class CompiledCodeTest {
         assertReport(err, "after (osr_shared.py:16)", "loops @16, @60:", "return @82: 3");
         assertEquals(1, report(err, "after (osr_shared.py:16)").stream().filter(l -> l.contains("compiled in")).count(),
                 err);
+    }
+
+    /**
+     * Above threshold 1 the callbacks enter only bodies whose entry can reach a loop before it
+     * returns or yields: a loop-free function is compiled for direct calls only (every entry of
+     * its body is one of its compiled caller's direct calls), a generator whose every turn yields
+     * is not compiled, one that loops between yields is entered at its resumptions.
+     * {@code PYJIT_ENTER=all} enters them all.
+     */
+    @Test
+    void eventsEnterOnlyBodiesThatReachALoop() throws IOException {
+        String err = statisticsOfARunLikePython(program("entry_policy.py"),
+                Map.of("PYJIT_THRESHOLD", "20", "PYJIT_COMPILE_SYNC", "1"));
+        List<String> tiny = report(err, "tiny (entry_policy.py:5)");
+        assertTrue(tiny.get(0).contains("direct calls only: no loop"), tiny::toString);
+        long direct = report(err, "looping (entry_policy.py:10)").stream().map(String::trim)
+                .filter(l -> l.startsWith("direct call @48: "))
+                .mapToLong(l -> Long.parseLong(l.substring("direct call @48: ".length()))).sum();
+        assertTrue(direct > 0, err);
+        assertTrue(tiny.stream().anyMatch(l -> l.contains("; entries " + direct + ", ")), tiny + " vs " + direct);
+        assertTrue(report(err, "each (entry_policy.py:18)").get(0)
+                .contains("not compiled: no entry reaches a loop before it yields or returns"), err);
+        assertReport(err, "sparse (entry_policy.py:24)", "return @46: 2");
+        assertTrue(report(err, "sparse (entry_policy.py:24)").stream().anyMatch(l -> l.trim().startsWith("yield @36: ")),
+                err);
+
+        String all = statisticsOfARunLikePython(program("entry_policy.py"),
+                Map.of("PYJIT_THRESHOLD", "20", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+        assertFalse(report(all, "tiny (entry_policy.py:5)").get(0).contains("direct calls only"), all);
+        assertReport(all, "each (entry_policy.py:18)", "return @34: 2");
     }
 }

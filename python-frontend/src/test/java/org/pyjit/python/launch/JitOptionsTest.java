@@ -77,4 +77,17 @@ class JitOptionsTest {
         assertEquals("", new String(parts.get(1)));
         assertEquals("bc", new String(parts.get(2)));
     }
+
+    @Test
+    void eventsEnterEveryBodyAtThresholdOneOrWhenAsked() throws LaunchException {
+        assertTrue(JitOptions.enterEverywhere(Map.of("PYJIT_THRESHOLD", "1")));
+        assertFalse(JitOptions.enterEverywhere(Map.of()));
+        assertFalse(JitOptions.enterEverywhere(Map.of("PYJIT_THRESHOLD", "50")));
+        assertTrue(JitOptions.enterEverywhere(Map.of("PYJIT_ENTER", "all")));
+        assertFalse(JitOptions.enterEverywhere(Map.of("PYJIT_THRESHOLD", "1", "PYJIT_ENTER", "loops")));
+        JitOptions.fromEnvironment(Map.of("PYJIT_ENTER", "loops"));
+        LaunchException e = assertThrows(LaunchException.class,
+                () -> JitOptions.fromEnvironment(Map.of("PYJIT_ENTER", "some")));
+        assertTrue(e.getMessage().contains("PYJIT_ENTER=some"), e.getMessage());
+    }
 }
