@@ -67,6 +67,12 @@ public enum ExitReason {
      * count): the generic code redoes it and raises there.
      */
     INT_LOOP_RAISES("int loop raises", ExitKind.INT_LOOP),
+    /**
+     * An int loop's list access it does not do itself (an index outside the list, an item not a
+     * small int or not True/False where tested, a store that would free the replaced item): the
+     * generic code does it.
+     */
+    INT_LOOP_ITEM("int loop item", ExitKind.INT_LOOP),
     /** A CALL entered its compiled callee's body directly ({@link DirectCall}), not through the interpreter. */
     DIRECT_CALL("direct call", ExitKind.DIRECT_CALL),
     /**

@@ -25,12 +25,19 @@ final class IntLoopArithmetic {
         /** The exact result is outside i64 ({@link ExitReason#INT_LOOP_OVERFLOW}). */
         OVERFLOW,
         /** Python raises for these operands: zero divisor, negative shift count ({@link ExitReason#INT_LOOP_RAISES}). */
-        RAISES;
+        RAISES,
+        /**
+         * A list access the loop does not do itself ({@link ExitReason#INT_LOOP_ITEM}): an index
+         * outside {@code 0 <= i < len}, an item that is not an int of two digits (or, tested for
+         * truth, neither True nor False), a store that would free the item it replaces.
+         */
+        ITEM;
 
         ExitReason reason() {
             return switch (this) {
                 case OVERFLOW -> ExitReason.INT_LOOP_OVERFLOW;
                 case RAISES -> ExitReason.INT_LOOP_RAISES;
+                case ITEM -> ExitReason.INT_LOOP_ITEM;
             };
         }
     }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
@@ -38,6 +40,18 @@ import org.pyjit.python.bytecode.Successor;
  * at the instruction the interpreter would execute next: the frame is then exactly python's.
  * Only a failed allocation while boxing differs (MemoryError raised at that instruction; locals
  * not boxed yet keep their value from the header).
+ *
+ * <p><b>Lists</b>: a list local is guarded at the header (non-NULL, exact {@code list}) and never
+ * written by the loop, so it stays alive and a list; its pointer, constants and items are
+ * borrowed object values on the loop's stack, given a reference only when stored into the frame
+ * (exits) or into the list. {@code l[i]} with {@code 0 <= i < len(l)} (re-read at every access: the
+ * list may change size) reads the item: an int of at most two digits unboxed, or, right before a
+ * conditional jump, True or False as the branch; {@code l[i] = v} stores the boxed int or the
+ * constant and releases the replaced item, but only when that cannot free it (immortal, or
+ * referenced elsewhere: freeing runs arbitrary code); anything else leaves at the instruction
+ * ({@code int loop item}), whose generic code counts from the end, raises IndexError, compares
+ * another item's truth or frees the item. Since nothing in the loop runs Python code, the frame
+ * slots of its int locals (stale while it runs) are never seen.
  */
 final class IntLoopEmitter {
 
@@ -56,6 +70,11 @@ final class IntLoopEmitter {
     private final Map<Integer, Block> blocks = new HashMap<>();
     /** The loop's constants among the IR values (a constant divisor or shift count folds its checks). */
     private final Map<Value, Long> constants = new HashMap<>();
+    /**
+     * The values on the loop's stack that are object pointers, borrowed (a list local, a constant,
+     * a list's item): a new reference is made only when one is stored into the frame or a list.
+     */
+    private final Set<Value> objects = new HashSet<>();
     private final IntLoopArithmetic arithmetic;
 
     /**
@@ -89,6 +108,11 @@ final class IntLoopEmitter {
             Value tag = b.load(Type.I64, o, t.layout().longs().lvTag());
             check(b.icmpImm(IntCC.ULT, tag, Translator.TWO_DIGIT_TAG_LIMIT), guardFailed);
             b.defVar(v, twoDigitValue(o, tag));
+        }
+        for (int n : loop.lists()) {
+            Value o = t.local(n);
+            check(b.icmpImm(IntCC.NE, o, 0), guardFailed);
+            check(b.icmp(IntCC.EQ, t.type(o), t.constant(CSymbol.LIST_TYPE)), guardFailed);
         }
         if (loop.header().base() == org.pyjit.python.layout.Opcode.FOR_ITER) {
             Value iterator = b.load(Type.I64, t.frame(), t.stackOffset(loop.depth() - 1));
@@ -168,12 +192,63 @@ final class IntLoopEmitter {
                     b.store(b.iaddImm(remaining, -1), iterator, RANGE_LEN);
                     stack.push(value);
                 }
-                case LOAD_FAST, LOAD_FAST_CHECK -> stack.push(b.useVar(vars.get(i.oparg())));
+                case LOAD_FAST, LOAD_FAST_CHECK -> stack.push(loop.lists().contains(i.oparg())
+                        ? object(t.local(i.oparg())) : b.useVar(vars.get(i.oparg())));
                 case LOAD_CONST -> {
-                    long c = loop.constants().get(i.oparg());
-                    Value v = b.iconst(Type.I64, c);
-                    constants.put(v, c);
-                    stack.push(v);
+                    Long c = loop.constants().get(i.oparg());
+                    if (c == null) {
+                        stack.push(object(b.iconst(Type.I64, t.code().consts()[i.oparg()])));
+                    } else {
+                        Value v = b.iconst(Type.I64, c);
+                        constants.put(v, c);
+                        stack.push(v);
+                    }
+                }
+                case BINARY_SUBSCR -> {
+                    Value index = stack.pop();
+                    Value list = stack.pop();
+                    List<Value> operands = bottomUp(stack);
+                    operands.add(list);
+                    operands.add(index);
+                    IntLoopArithmetic.Exits exits = exitsAt(i, operands, executed - 1);
+                    Value item = b.load(Type.I64, itemAddress(list, index, exits), 0);
+                    if (truthTestedNext(i)) {
+                        stack.push(object(item));
+                    } else {
+                        // An int item is unboxed; anything else leaves for the generic code.
+                        exits.leaveIf(b.icmp(IntCC.NE, t.type(item), t.constant(CSymbol.LONG_TYPE)),
+                                IntLoopArithmetic.Leave.ITEM);
+                        Value tag = b.load(Type.I64, item, t.layout().longs().lvTag());
+                        exits.leaveIf(b.icmpImm(IntCC.UGE, tag, Translator.TWO_DIGIT_TAG_LIMIT), IntLoopArithmetic.Leave.ITEM);
+                        stack.push(twoDigitValue(item, tag));
+                    }
+                }
+                case STORE_SUBSCR -> {
+                    Value index = stack.pop();
+                    Value list = stack.pop();
+                    Value value = stack.pop();
+                    List<Value> operands = bottomUp(stack);
+                    operands.add(value);
+                    operands.add(list);
+                    operands.add(index);
+                    IntLoopArithmetic.Exits exits = exitsAt(i, operands, executed - 1);
+                    Value address = itemAddress(list, index, exits);
+                    Value old = b.load(Type.I64, address, 0);
+                    // The replaced item is released here only if that cannot free it (immortal,
+                    // or referenced elsewhere too): freeing runs arbitrary code, which the generic
+                    // STORE_SUBSCR runs with the frame up to date.
+                    Value count = b.load(Type.I64, old, t.layout().object().refcnt());
+                    Value immortal = b.icmpImm(IntCC.SLT, b.load(Type.I32, old, t.layout().object().refcnt()), 0);
+                    exits.leaveIf(b.binary(org.pyjit.ir.Opcode.BAND, b.icmpImm(IntCC.EQ, count, 1),
+                            b.icmpImm(IntCC.EQ, immortal, 0)), IntLoopArithmetic.Leave.ITEM);
+                    b.store(reference(value, i, loop.depth()), address, 0);
+                    Block mortal = b.createBlock();
+                    Block released = b.createBlock();
+                    b.brif(immortal, released, mortal);
+                    b.switchToBlock(mortal);
+                    b.store(b.iaddImm(count, -1), old, t.layout().object().refcnt());
+                    b.jump(released);
+                    b.switchToBlock(released);
                 }
                 case STORE_FAST -> b.defVar(vars.get(i.oparg()), stack.pop());
                 case BINARY_OP -> {
@@ -202,8 +277,22 @@ final class IntLoopEmitter {
                 }
                 case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
                     boolean onTrue = i.base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_TRUE;
-                    // The fused comparison's condition, or an int's truth (non-zero).
-                    Value truth = condition != null ? condition : b.icmpImm(IntCC.NE, stack.pop(), 0);
+                    // The fused comparison's condition, a list item's truth (True or False; any
+                    // other object leaves for the generic jump), or an int's truth (non-zero).
+                    Value truth;
+                    if (condition != null) {
+                        truth = condition;
+                    } else if (objects.contains(stack.peek())) {
+                        Value item = stack.peek();
+                        List<Value> operands = bottomUp(stack);
+                        stack.pop();
+                        IntLoopArithmetic.Exits exits = exitsAt(i, operands, executed - 1);
+                        truth = b.icmp(IntCC.EQ, item, t.constant(CSymbol.TRUE));
+                        exits.leaveIf(b.binary(org.pyjit.ir.Opcode.BAND, b.icmpImm(IntCC.EQ, truth, 0),
+                                b.icmp(IntCC.NE, item, t.constant(CSymbol.FALSE))), IntLoopArithmetic.Leave.ITEM);
+                    } else {
+                        truth = b.icmpImm(IntCC.NE, stack.pop(), 0);
+                    }
                     condition = null;
                     List<Value> rest = bottomUp(stack);
                     Block taken = to(target(i, Successor.Kind.BRANCH_TAKEN), rest);
@@ -260,6 +349,37 @@ final class IntLoopEmitter {
         };
     }
 
+    /** Marks a value of the loop's stack as a borrowed object pointer. */
+    private Value object(Value v) {
+        objects.add(v);
+        return v;
+    }
+
+    /**
+     * The address of {@code list[index]} (an exact list, guarded at the header); an index outside
+     * {@code 0 <= index < len} leaves for the generic code, which counts from the end or raises.
+     */
+    private Value itemAddress(Value list, Value index, IntLoopArithmetic.Exits exits) {
+        exits.leaveIf(b.icmp(IntCC.UGE, index, b.load(Type.I64, list, t.layout().object().size())),
+                IntLoopArithmetic.Leave.ITEM);
+        Value items = b.load(Type.I64, list, t.layout().sequences().listItems());
+        return b.iadd(items, b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, index, 3));
+    }
+
+    /** Whether the next instruction of the loop tests the truth of what {@code i} pushes. */
+    private boolean truthTestedNext(Instruction i) {
+        List<Instruction> body = loop.body();
+        int k = body.indexOf(i);
+        return k + 1 < body.size() && body.get(k + 1).start() == i.next() && !startsBlock(i.next())
+                && (body.get(k + 1).base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_FALSE
+                    || body.get(k + 1).base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_TRUE);
+    }
+
+    /** A new reference to a value of the loop's stack: an object's count raised, an int boxed. */
+    private Value reference(Value v, Instruction at, int ownedDepth) {
+        return objects.contains(v) ? t.incref(v) : box(v, at, ownedDepth);
+    }
+
     private boolean startsBlock(int unit) {
         return t.code().analysis().graph().blockAt(unit).start() == unit;
     }
@@ -291,7 +411,7 @@ final class IntLoopEmitter {
             t.decref(old);
         }
         for (int k = 0; k < stack.size(); k++) {
-            Value boxed = box(stack.get(k), at, loop.depth() + k);
+            Value boxed = reference(stack.get(k), at, loop.depth() + k);
             b.store(boxed, t.frame(), t.stackOffset(loop.depth() + k));
         }
         // The header's own generic code: its segment block starts with the guards.

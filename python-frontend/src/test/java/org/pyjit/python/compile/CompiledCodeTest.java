@@ -58,7 +58,7 @@ class CompiledCodeTest {
         "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
         "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py", "module_names.py",
         "module_nameerror.py", "module_annotations.py", "compiled_raise.py", "compiled_exception_events.py",
-        "compiled_breaker.py"})
+        "compiled_breaker.py", "intloops_lists.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -292,6 +292,25 @@ class CompiledCodeTest {
         assertReport(err, "constant_shifts (intloops_operators.py:41)", "int loop @20: 4");
         // continue and an if at the end: three back edges to the FOR_ITER, one entry per call.
         assertReport(err, "skips (intloops_operators.py:135)", "int loop @28: 4", "return @90: 4");
+    }
+
+    /**
+     * Int loops subscript list locals (the sieve's inner loop stores False, others load ints,
+     * store ints, test True/False items); accesses they leave to the generic code are counted at
+     * their instruction: a float and a big item, None, 0 and 2 tested, a negative and a too large
+     * index, replaced items the store would free.
+     */
+    @Test
+    void intLoopsSubscriptListLocals() throws IOException {
+        String err = stats("intloops_lists.py");
+        assertReport(err, "sieve (intloops_lists.py:8)", "int loop @90: 17");
+        assertReport(err, "total (intloops_lists.py:22)", "int loop @20: 4", "int loop item @32: 1");
+        assertReport(err, "squares (intloops_lists.py:32)", "int loop @16: 2");
+        assertTrue(report(err, "squares (intloops_lists.py:32)").stream().noneMatch(l -> l.contains("int loop item")),
+                err);
+        assertReport(err, "truths (intloops_lists.py:41)", "int loop @20: 5", "int loop item @28: 3");
+        assertReport(err, "beyond (intloops_lists.py:52)", "int loop item @26: 5", "error exception @26: 1");
+        assertReport(err, "replace (intloops_lists.py:70)", "int loop @16: 3", "int loop item @22: 2");
     }
 
     /**
