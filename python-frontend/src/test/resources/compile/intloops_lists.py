@@ -1,22 +1,9 @@
 # Int loops that subscript list locals: items loaded as ints or tested for truth, ints and
-# constants stored; every access the loop does not do itself (an index outside the list, a
-# non-int item, an item neither True nor False where tested, a store that would free the item it
-# replaces) is done by the generic code, with python's results and errors.
+# constants stored (bench/python/programs/sieve.py stores False); every access the loop does not
+# do itself (an index outside the list, a non-int item, an item neither True nor False where
+# tested, a store that would free the item it replaces) is done by the generic code, with
+# python's results and errors.
 import traceback
-
-
-def sieve(limit):
-    flags = [True] * (limit + 1)
-    flags[0] = flags[1] = False
-    p = 2
-    while p * p <= limit:
-        if flags[p]:
-            m = p * p
-            while m <= limit:
-                flags[m] = False
-                m += p
-        p += 1
-    return sum(flags)
 
 
 def total(values, n):
@@ -77,8 +64,6 @@ def replace(slots, n):
     return slots
 
 
-for limit in (10, 100, 1000):
-    print("sieve", limit, sieve(limit))
 for n in (3, 50, 200):
     print("total", total(list(range(7, 7 + n)), n))
 print("total mixed", total([1, 2.5, 10 ** 30, 4], 4))

@@ -104,8 +104,7 @@ final class CallbackCode {
             b.switchToBlock(compiled);
             Block entered = b.createBlock();
             Block directOnly = b.createBlock();
-            Value flags = b.load(Type.I32, state, CodeState.FLAGS);
-            b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.DIRECT_CALLS_ONLY), directOnly, entered);
+            onFlag(b, state, CodeState.DIRECT_CALLS_ONLY, directOnly, entered);
             b.switchToBlock(directOnly);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
             b.switchToBlock(entered);
@@ -175,8 +174,7 @@ final class CallbackCode {
             Block parent = b.createBlock();
             b.brif(b.icmpImm(IntCC.NE, b.load(Type.I64, base, Field.FORKED.offset()), 0), plain, parent);
             b.switchToBlock(parent);
-            Value flags = b.load(Type.I32, state, CodeState.FLAGS);
-            b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.RECORDED), recorded, plain);
+            onFlag(b, state, CodeState.RECORDED, recorded, plain);
             b.switchToBlock(recorded);
             b.callIndirect(UNARY_VOID, b.load(Type.I64, base, Field.RELEASED.offset()), state);
             b.ret();
@@ -204,6 +202,11 @@ final class CallbackCode {
         b.switchToBlock(forked);
         b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
         b.switchToBlock(parent);
+    }
+
+    /** Branches to {@code set} if the code state's {@code FLAGS} word has {@code flag}, else to {@code clear}. */
+    private static void onFlag(FunctionBuilder b, Value state, int flag, Block set, Block clear) {
+        b.brif(b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, state, CodeState.FLAGS), flag), set, clear);
     }
 
     /**
@@ -460,8 +463,7 @@ final class CallbackCode {
             b.switchToBlock(beyond);
             Block pending = b.createBlock();
             Block settled = b.createBlock();
-            Value flags = b.load(Type.I32, state, CodeState.FLAGS);
-            b.brif(b.binaryImm(Opcode.BAND_IMM, flags, CodeState.PENDING), pending, settled);
+            onFlag(b, state, CodeState.PENDING, pending, settled);
             b.switchToBlock(pending);
             b.ret(b.load(Type.I64, base, Field.NONE.offset()));
             b.switchToBlock(settled);
