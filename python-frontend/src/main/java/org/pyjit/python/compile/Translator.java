@@ -624,14 +624,24 @@ final class Translator {
 
     /** The IR block of the segment starting at a unit; queued for translation on first use. */
     Block segment(int unit) {
-        return segments.computeIfAbsent(unit, u -> {
-            if (loopRegion.isPresent() && !loopRegion.get().contains(code.analysis().graph().blockAt(u).start())) {
-                Instruction at = code.analysis().code().startingAt(u).orElseThrow();
-                return exitBlock(new ExitSite(at.byteOffset(), ExitReason.LOOP_EXIT, ""), u, depth(at));
-            }
-            pending.add(u);
-            return b.createBlock();
-        });
+        Block known = segments.get(unit);
+        if (known != null) {
+            return known;
+        }
+        Instruction at = code.analysis().code().startingAt(unit).orElseThrow();
+        Optional<ExitSite> exit = staticExit(at);
+        Block block;
+        if (loopRegion.isPresent() && !loopRegion.get().contains(code.analysis().graph().blockAt(unit).start())) {
+            block = exitBlock(new ExitSite(at.byteOffset(), ExitReason.LOOP_EXIT, ""), unit, depth(at));
+        } else if (exit.isPresent()) {
+            // A segment that would leave at once (nothing compiled before it, nothing counted) is its exit.
+            block = exitBlock(exit.get(), unit, depth(at));
+        } else {
+            pending.add(unit);
+            block = b.createBlock();
+        }
+        segments.put(unit, block);
+        return block;
     }
 
     /** The instructions from one unit to the end of its bytecode block. */
@@ -647,6 +657,11 @@ final class Translator {
          * slot ({@link #track}).
          */
         private final Map<Integer, Long> known = new HashMap<>();
+        /**
+         * Slots the bytecode shows to hold {@code True} or {@code False} (results of IS_OP,
+         * CONTAINS_OP and UNARY_NOT), kept like {@link #known}.
+         */
+        private final Set<Integer> bools = new HashSet<>();
 
         SegmentTranslation(int unit, int breakerOffset) {
             BasicBlock block = code.analysis().graph().blockAt(unit);
@@ -692,21 +707,36 @@ final class Translator {
                 case LOAD_CONST -> learn(d, code.consts()[i.oparg()]);
                 case PUSH_NULL -> learn(d, 0);
                 case LOAD_GLOBAL -> {
-                    known.keySet().removeIf(k -> k >= d);
+                    forgetFrom(d);
                     if ((i.oparg() & 1) != 0) {
                         known.put(d, 0L);
                     }
                 }
-                case LOAD_FAST, LOAD_FAST_CHECK, LOAD_DEREF, LOAD_CLOSURE, NOP, RESUME, KW_NAMES ->
-                        known.keySet().removeIf(k -> k >= d);
-                case STORE_FAST, POP_TOP -> known.keySet().removeIf(k -> k >= d - 1);
-                default -> known.clear();
+                case LOAD_FAST, LOAD_FAST_CHECK, LOAD_DEREF, LOAD_CLOSURE, NOP, RESUME, KW_NAMES -> forgetFrom(d);
+                case STORE_FAST, POP_TOP -> forgetFrom(d - 1);
+                case IS_OP, CONTAINS_OP -> {
+                    forgetFrom(d - 2);
+                    bools.add(d - 2);
+                }
+                case UNARY_NOT -> {
+                    forgetFrom(d - 1);
+                    bools.add(d - 1);
+                }
+                default -> {
+                    known.clear();
+                    bools.clear();
+                }
             }
         }
 
         private void learn(int slot, long object) {
-            known.keySet().removeIf(k -> k >= slot);
+            forgetFrom(slot);
             known.put(slot, object);
+        }
+
+        private void forgetFrom(int slot) {
+            known.keySet().removeIf(k -> k >= slot);
+            bools.removeIf(k -> k >= slot);
         }
 
         /** A stack operand: a known constant as an IR constant (no load), else the slot's value. */
@@ -850,6 +880,11 @@ final class Translator {
                     Block ifTrue = onTrue ? taken : next;
                     Block ifFalse = onTrue ? next : taken;
                     Value v = slot(d - 1);
+                    if (bools.contains(d - 1)) {
+                        // Not True is False: no truth test, nothing to release (both immortal).
+                        b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.TRUE)), ifTrue, ifFalse);
+                        return true;
+                    }
                     Block notTrue = b.createBlock();
                     Block general = b.createBlock();
                     b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.TRUE)), ifTrue, notTrue);
@@ -1142,8 +1177,8 @@ final class Translator {
             Block found = b.createBlock();
             Value value = b.appendBlockParam(found, Type.I64);
             dictLookup(i, d, globals, name, found);
-            dictLookup(i, d, builtins, name, found);
-            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
+            dictLookup(i, d, builtins, name, found,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             incref(value);
             if ((i.oparg() & 1) != 0) {
@@ -1178,8 +1213,8 @@ final class Translator {
         private Value builtinOrExit(Instruction i, int d, Value builtins, String name) {
             Block found = b.createBlock();
             Value v = b.appendBlockParam(found, Type.I64);
-            dictLookup(i, d, builtins, b.iconst(Type.I64, objects.interned(name)), found);
-            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            dictLookup(i, d, builtins, b.iconst(Type.I64, objects.interned(name)), found,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             return v;
         }
@@ -1190,13 +1225,18 @@ final class Translator {
          * {@code i}; a miss continues in the current block.
          */
         private void dictLookup(Instruction i, int d, Value dict, Value name, Block found) {
+            Block absent = b.createBlock();
+            dictLookup(i, d, dict, name, found, absent);
+            b.switchToBlock(absent);
+        }
+
+        /** {@link #dictLookup(Instruction, int, Value, Value, Block)} whose miss goes to {@code absent}. */
+        private void dictLookup(Instruction i, int d, Value dict, Value name, Block found, Block absent) {
             Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, dict, name);
             Block miss = b.createBlock();
-            Block absent = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, v, 0), miss, List.of(), found, List.of(v));
             b.switchToBlock(miss);
             orErrorExit(i, d, absent);
-            b.switchToBlock(absent);
         }
 
         /**
@@ -1241,8 +1281,7 @@ final class Translator {
             Block borrowed = b.createBlock();
             Value hit = b.appendBlockParam(borrowed, Type.I64);
             b.switchToBlock(dict);
-            dictLookup(i, d, mapping, name, borrowed);
-            b.jump(notLocal);
+            dictLookup(i, d, mapping, name, borrowed, notLocal);
             b.switchToBlock(other);
             Value m = call(P_OF_PP, CSymbol.GET_ITEM, mapping, name);
             Block mappingMiss = b.createBlock();
@@ -1257,8 +1296,8 @@ final class Translator {
             b.jump(notLocal);
             b.switchToBlock(notLocal);
             dictLookup(i, d, b.load(Type.I64, frame, layout.frame().globals()), name, borrowed);
-            dictLookup(i, d, exactDictOrExit(i, d, layout.frame().builtins()), name, borrowed);
-            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            dictLookup(i, d, exactDictOrExit(i, d, layout.frame().builtins()), name, borrowed,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(borrowed);
             b.jump(found, incref(hit));
             b.switchToBlock(found);
@@ -2190,7 +2229,8 @@ final class Translator {
 
     /** Whether an operand may be an exact float at run time. */
     private boolean mayBeFloat(Operand o) {
-        return !o.known() || MEMORY.getLong(o.constant() + layout.object().type()) == symbols.address(CSymbol.FLOAT_TYPE);
+        return !o.known()
+                || MEMORY.getLong(o.constant() + layout.object().type()) == symbols.address(CSymbol.FLOAT_TYPE);
     }
 
     /** An operand's double, both known to be exact floats: a constant's read at compile time. */
@@ -2576,7 +2616,8 @@ final class Translator {
      */
     private void unwind(ExceptionTable.Entry entry, Value unit, int depth) {
         Value byteOffset = b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, unit, 1);
-        b.store(b.iadd(b.iconst(Type.I64, code.unitAddress(0)), byteOffset), frame, layout.frame().instructionPointer());
+        b.store(b.iadd(b.iconst(Type.I64, code.unitAddress(0)), byteOffset), frame,
+                layout.frame().instructionPointer());
         Block ours = b.createBlock();
         Block notOurs = b.createBlock();
         Value frameObject = call(P_OF_NOTHING, CSymbol.GET_FRAME);
