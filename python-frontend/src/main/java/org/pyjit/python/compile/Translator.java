@@ -843,12 +843,12 @@ final class Translator {
                             stackOffset(d - 2));
                 }
                 case CONTAINS_OP -> {
-                    Value l = slot(d - 2);
-                    Value r = slot(d - 1);
+                    Operand l = operand(d - 2);
+                    Operand r = operand(d - 1);
                     setPrevInstr(i);
-                    Value res = call(INT_OF_PP, CSymbol.SEQUENCE_CONTAINS, r, l);
-                    decref(l);
-                    decref(r);
+                    Value res = call(INT_OF_PP, CSymbol.SEQUENCE_CONTAINS, r.value(), l.value());
+                    release(l);
+                    release(r);
                     failIfNegative(i, res, d - 2);
                     Value in = b.icmpImm(i.oparg() == 0 ? IntCC.NE : IntCC.EQ, res, 0);
                     b.store(b.select(in, constant(CSymbol.TRUE), constant(CSymbol.FALSE)), frame,
@@ -929,34 +929,34 @@ final class Translator {
                 case CALL -> callInstruction(i, d);
                 case LOAD_ATTR -> guarded(i, d, () -> loadAttr(i, d));
                 case STORE_ATTR -> guarded(i, d, () -> {
-                    Value v = slot(d - 2);
+                    Operand v = operand(d - 2);
                     Value owner = slot(d - 1);
                     setPrevInstr(i);
                     Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, name, v);
-                    decref(v);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, name, v.value());
+                    release(v);
                     decref(owner);
                     failIfNonZero(i, err, d - 2);
                     afterArbitraryCode(i.next(), d - 2);
                 });
                 case BINARY_SUBSCR -> guarded(i, d, () -> {
                     Value container = slot(d - 2);
-                    Value sub = slot(d - 1);
+                    Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, sub);
+                    Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, sub.value());
                     decref(container);
-                    decref(sub);
+                    release(sub);
                     replaceOrFail(i, res, d - 2);
                 });
                 case STORE_SUBSCR -> guarded(i, d, () -> {
-                    Value v = slot(d - 3);
+                    Operand v = operand(d - 3);
                     Value container = slot(d - 2);
-                    Value sub = slot(d - 1);
+                    Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub, v);
-                    decref(v);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub.value(), v.value());
+                    release(v);
                     decref(container);
-                    decref(sub);
+                    release(sub);
                     failIfNonZero(i, err, d - 3);
                     afterArbitraryCode(i.next(), d - 3);
                 });
@@ -997,10 +997,10 @@ final class Translator {
                 case BUILD_TUPLE, BUILD_LIST -> buildSequence(i, d, op == SupportedOpcode.BUILD_TUPLE);
                 case LIST_APPEND -> {
                     Value list = slot(d - 1 - i.oparg());
-                    Value v = slot(d - 1);
+                    Operand v = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PP, CSymbol.LIST_APPEND, list, v);
-                    decref(v);
+                    Value err = call(INT_OF_PP, CSymbol.LIST_APPEND, list, v.value());
+                    release(v);
                     failIfNegative(i, err, d - 1);
                 }
                 case BUILD_MAP -> buildMap(i, d);
@@ -1018,12 +1018,12 @@ final class Translator {
                 }
                 case UNPACK_SEQUENCE -> unpackSequence(i, d);
                 case STORE_GLOBAL -> {
-                    Value v = slot(d - 1);
+                    Operand v = operand(d - 1);
                     setPrevInstr(i);
                     Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM,
                             b.load(Type.I64, frame, layout.frame().globals()),
-                            b.iconst(Type.I64, code.names()[i.oparg()]), v);
-                    decref(v);
+                            b.iconst(Type.I64, code.names()[i.oparg()]), v.value());
+                    release(v);
                     failIfNonZero(i, err, d - 1);
                     afterArbitraryCode(i.next(), d - 1);
                 }
@@ -1034,11 +1034,11 @@ final class Translator {
                 }
                 case DELETE_SUBSCR -> {
                     Value container = slot(d - 2);
-                    Value sub = slot(d - 1);
+                    Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PP, CSymbol.DEL_ITEM, container, sub);
+                    Value err = call(INT_OF_PP, CSymbol.DEL_ITEM, container, sub.value());
                     decref(container);
-                    decref(sub);
+                    release(sub);
                     failIfNonZero(i, err, d - 2);
                     afterArbitraryCode(i.next(), d - 2);
                 }
@@ -2792,9 +2792,15 @@ final class Translator {
 
     /** 3.12 {@code Py_DECREF}: immortal when the low half is negative; {@code _Py_Dealloc} at 0. */
     void decref(Value o) {
+        Block done = b.createBlock();
+        decref(o, done);
+        b.switchToBlock(done);
+    }
+
+    /** {@link #decref(Value)}, ending the current block: every path continues at {@code done}. */
+    private void decref(Value o, Block done) {
         Block mortal = b.createBlock();
         Block dealloc = b.createBlock();
-        Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), done, mortal);
         b.switchToBlock(mortal);
         Value count = b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1);
@@ -2803,16 +2809,15 @@ final class Translator {
         b.switchToBlock(dealloc);
         b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
         b.jump(done);
-        b.switchToBlock(done);
     }
 
+    /** 3.12 {@code Py_XDECREF}: nothing for NULL. */
     void xdecref(Value o) {
         Block some = b.createBlock();
         Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, o, 0), done, some);
         b.switchToBlock(some);
-        decref(o);
-        b.jump(done);
+        decref(o, done);
         b.switchToBlock(done);
     }
 }
