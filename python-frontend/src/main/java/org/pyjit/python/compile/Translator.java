@@ -803,7 +803,8 @@ final class Translator {
                     Block join = b.createBlock();
                     Value res = b.appendBlockParam(join, Type.I64);
                     Block generic = b.createBlock();
-                    FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, join, generic),
+                    Observed seen = Observed.of(i.opcode());
+                    FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, seen, join, generic),
                             () -> b.jump(generic));
                     b.switchToBlock(generic);
                     Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
@@ -822,8 +823,9 @@ final class Translator {
                     Block join = b.createBlock();
                     Value res = b.appendBlockParam(join, Type.I64);
                     Block generic = b.createBlock();
+                    Observed seen = Observed.of(i.opcode());
                     FastArithmetic.Comparison.of(i.oparg() >> 4).ifPresentOrElse(
-                            c -> fastComparison(c, l, r, join, generic), () -> b.jump(generic));
+                            c -> fastComparison(c, l, r, seen, join, generic), () -> b.jump(generic));
                     b.switchToBlock(generic);
                     b.jump(join, call(P_OF_PPP, CSymbol.RICH_COMPARE, l.value(), r.value(),
                             b.iconst(Type.I64, i.oparg() >> 4)));
@@ -2206,6 +2208,33 @@ final class Translator {
         }
     }
 
+    /**
+     * The operand types the specialising interpreter saw at a BINARY_OP or COMPARE_OP, from its
+     * quickened form: an instruction specialised for ints gets no inline float path and one
+     * specialised for floats no int path (an operand of the other kind takes the generic call,
+     * with the same result); one specialised for strings neither; an unspecialised one both.
+     */
+    private enum Observed {
+        INTS, FLOATS, STRINGS, ANY;
+
+        static Observed of(Opcode quickened) {
+            return switch (quickened) {
+                case BINARY_OP_ADD_INT, BINARY_OP_SUBTRACT_INT, BINARY_OP_MULTIPLY_INT, COMPARE_OP_INT -> INTS;
+                case BINARY_OP_ADD_FLOAT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_FLOAT, COMPARE_OP_FLOAT -> FLOATS;
+                case BINARY_OP_ADD_UNICODE, BINARY_OP_INPLACE_ADD_UNICODE, COMPARE_OP_STR -> STRINGS;
+                default -> ANY;
+            };
+        }
+
+        boolean ints() {
+            return this == INTS || this == ANY;
+        }
+
+        boolean floats() {
+            return this == FLOATS || this == ANY;
+        }
+    }
+
     /** Releases an operand: nothing for an immortal constant, whose {@code Py_DECREF} changes nothing. */
     private void release(Operand o) {
         if (!o.known() || !immortal(o.constant())) {
@@ -2246,14 +2275,15 @@ final class Translator {
      * count is set to 2 so that the caller's decref leaves it alive; a constant is also held by
      * {@code co_consts}, so never reused), else {@code PyFloat_FromDouble}. The new reference (or
      * NULL on a failed allocation) goes to {@code join}; any other pair, and a float division by
-     * zero, to {@code generic}.
+     * zero, to {@code generic}. Only the paths {@code seen} allows are emitted.
      */
-    private void fastArithmetic(FastArithmetic.Arith op, Operand l, Operand r, Block join, Block generic) {
+    private void fastArithmetic(FastArithmetic.Arith op, Operand l, Operand r, Observed seen, Block join,
+                                Block generic) {
         Block notInts = b.createBlock();
-        op.integer().filter(integer -> mayBeCompactInt(l) && mayBeCompactInt(r)).ifPresentOrElse(integer -> {
+        if (op.integer().isPresent() && seen.ints() && mayBeCompactInt(l) && mayBeCompactInt(r)) {
             Block ints = bothCompactInts(l, r, notInts);
             b.switchToBlock(ints);
-            Value v = b.binary(integer, compactValue(l), compactValue(r));
+            Value v = b.binary(op.integer().get(), compactValue(l), compactValue(r));
             long zero = objects.smallIntZero();
             Block big = b.createBlock();
             if (zero != 0) {
@@ -2266,9 +2296,11 @@ final class Translator {
             }
             b.switchToBlock(big);
             b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
-        }, () -> b.jump(notInts));
+        } else {
+            b.jump(notInts);
+        }
         b.switchToBlock(notInts);
-        if (!mayBeFloat(l) || !mayBeFloat(r)
+        if (!seen.floats() || !mayBeFloat(l) || !mayBeFloat(r)
                 || op.divides() && r.known() && MEMORY.getDouble(r.constant() + layout.floats().value()) == 0.0) {
             b.jump(generic);
             return;
@@ -2299,10 +2331,14 @@ final class Translator {
         b.jump(join, b.callIndirect(P_OF_F, constant(CSymbol.FLOAT_FROM_DOUBLE), x).get(0));
     }
 
-    /** Two compact ints or two floats compared inline: {@code True} or {@code False} to {@code join}. */
-    private void fastComparison(FastArithmetic.Comparison op, Operand l, Operand r, Block join, Block generic) {
+    /**
+     * Two compact ints or two floats compared inline (the paths {@code seen} allows):
+     * {@code True} or {@code False} to {@code join}; any other pair to {@code generic}.
+     */
+    private void fastComparison(FastArithmetic.Comparison op, Operand l, Operand r, Observed seen, Block join,
+                                Block generic) {
         Block notInts = b.createBlock();
-        if (mayBeCompactInt(l) && mayBeCompactInt(r)) {
+        if (seen.ints() && mayBeCompactInt(l) && mayBeCompactInt(r)) {
             Block ints = bothCompactInts(l, r, notInts);
             b.switchToBlock(ints);
             Value holds = b.icmp(op.integer(), compactValue(l), compactValue(r));
@@ -2311,7 +2347,7 @@ final class Translator {
             b.jump(notInts);
         }
         b.switchToBlock(notInts);
-        if (!mayBeFloat(l) || !mayBeFloat(r)) {
+        if (!seen.floats() || !mayBeFloat(l) || !mayBeFloat(r)) {
             b.jump(generic);
             return;
         }
