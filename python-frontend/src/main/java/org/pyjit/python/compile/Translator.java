@@ -699,8 +699,9 @@ final class Translator {
         }
 
         /**
-         * Updates {@link #known} after {@code i} (at depth {@code d}): instructions that only push
-         * (or pop their top) leave the slots below alone; any other forgets everything.
+         * Updates {@link #known} and {@link #bools} after {@code i} (at depth {@code d}): the
+         * instructions named here write no slot below the ones they pop; any other forgets
+         * everything.
          */
         private void track(Instruction i, int d) {
             switch (i.base()) {
