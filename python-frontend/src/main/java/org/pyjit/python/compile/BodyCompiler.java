@@ -98,6 +98,9 @@ public final class BodyCompiler {
      * never continues after, the frame untouched: the callback then returns {@code DISABLE}.
      */
     public static final long DISABLE_LOCATION = Translator.DISABLE_LOCATION;
+    /** The helpers' symbols. */
+    private static final String EXCEPTION_EVENTS = "pyjit_exception_events";
+    private static final String EVAL_BREAKER = "pyjit_eval_breaker";
 
     private static String symbol(int serial) {
         return "pyjit_body_" + serial;
@@ -115,8 +118,11 @@ public final class BodyCompiler {
     private final RecursionBudget budget;
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
-    /** The exception-event helper ({@link ExceptionEvents}), compiled with the first body; never freed. */
-    private CompiledModule exceptionEvents;
+    /**
+     * The helpers bodies call ({@link ExceptionEvents}, {@link EvalBreakerHelper}), compiled with
+     * the first body; never freed.
+     */
+    private CompiledModule helpers;
 
     /**
      * A compiler with the options of the process environment ({@code PYJIT_STATS},
@@ -301,7 +307,8 @@ public final class BodyCompiler {
         long counterBlock = BodyCounters.allocateWords(capacity);
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, budget.address(), objects, bodies, exceptionEvents(), options.entries());
+                    counterBlock, capacity, budget.address(), objects, bodies, helper(EXCEPTION_EVENTS),
+                    helper(EVAL_BREAKER), options.entries());
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);
@@ -316,17 +323,17 @@ public final class BodyCompiler {
         }
     }
 
-    /** The address of the exception-event helper, compiled on first use (the caller holds this). */
-    private long exceptionEvents() {
-        if (exceptionEvents == null) {
-            String name = "pyjit_exception_events";
-            IrFunction helper = ExceptionEvents.helper(name, layout, symbols, objects.monitoringDisable(),
+    /** The address of a helper, the helpers compiled on first use (the caller holds this). */
+    private long helper(String name) {
+        if (helpers == null) {
+            IrFunction events = ExceptionEvents.helper(EXCEPTION_EVENTS, layout, symbols, objects.monitoringDisable(),
                     ExceptionEvents.messages());
+            IrFunction breaker = EvalBreakerHelper.helper(EVAL_BREAKER, symbols);
             synchronized (backend) {
-                exceptionEvents = Jit.host().compile(IrModule.of(helper));
+                helpers = Jit.host().compile(IrModule.of(events, breaker));
             }
         }
-        return exceptionEvents.function("pyjit_exception_events").address();
+        return helpers.function(name).address();
     }
 
     /**

@@ -4,12 +4,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.OptionalLong;
 import org.pyjit.ir.Block;
+import org.pyjit.ir.BlockCall;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
 import org.pyjit.ir.Type;
@@ -35,11 +37,13 @@ import org.pyjit.python.bytecode.Successor;
  * conditional jump tests an int for non-zero. <b>Exits</b>: leaving the loop (an exhausted range: at the generic FOR_ITER),
  * an operator leaving, or the eval breaker set at the back edge
  * (that exit goes to the generic JUMP_BACKWARD, which handles it and comes back to the header)
- * box every local the loop writes into its frame slot (releasing the object the slot held since
- * the header) and the loop's own stack values into their slots, then continue in the generic code
- * at the instruction the interpreter would execute next: the frame is then exactly python's.
- * Only a failed allocation while boxing differs (MemoryError raised at that instruction; locals
- * not boxed yet keep their value from the header).
+ * box the loop's own stack values into their slots, then, in one block all exits share, every
+ * local the loop writes into its frame slot (releasing the object the slot held since the
+ * header), then continue in the generic code at the instruction the interpreter would execute
+ * next: the frame is then exactly python's. Boxing allocates ints only, which runs no Python code
+ * and releases nothing, so its order is not observable. Only a failed allocation while boxing
+ * differs (MemoryError raised at that instruction with the stack values boxed so far; locals not
+ * boxed yet keep their value from the header).
  *
  * <p><b>Lists</b>: a list local is guarded at the header (non-NULL, exact {@code list}) and never
  * written by the loop, so it stays alive and a list; its pointer, constants and items are
@@ -76,6 +80,12 @@ final class IntLoopEmitter {
      */
     private final Set<Value> objects = new HashSet<>();
     private final IntLoopArithmetic arithmetic;
+    /** The exits' targets, numbered for {@link #storeLocals}'s dispatch. */
+    private final Map<ExitTarget, Integer> exitIds = new LinkedHashMap<>();
+    private Block storeLocals;
+    private Block allocationFailed;
+    private Block localsStored;
+    private Value exitId;
 
     /**
      * @param t the translator (frame access, exits, counters)
@@ -127,6 +137,7 @@ final class IntLoopEmitter {
         t.countSite(new ExitSite(loop.header().byteOffset(), ExitReason.INT_LOOP_GUARD_FAILED, ""));
         b.jump(generic);
         body();
+        finishExits();
     }
 
     /**
@@ -241,7 +252,7 @@ final class IntLoopEmitter {
                     Value immortal = b.icmpImm(IntCC.SLT, b.load(Type.I32, old, t.layout().object().refcnt()), 0);
                     exits.leaveIf(b.binary(org.pyjit.ir.Opcode.BAND, b.icmpImm(IntCC.EQ, count, 1),
                             b.icmpImm(IntCC.EQ, immortal, 0)), IntLoopArithmetic.Leave.ITEM);
-                    b.store(reference(value, i, loop.depth()), address, 0);
+                    b.store(reference(value, t.errorExit(i, loop.depth())), address, 0);
                     Block mortal = b.createBlock();
                     Block released = b.createBlock();
                     b.brif(immortal, released, mortal);
@@ -376,8 +387,8 @@ final class IntLoopEmitter {
     }
 
     /** A new reference to a value of the loop's stack: an object's count raised, an int boxed. */
-    private Value reference(Value v, Instruction at, int ownedDepth) {
-        return objects.contains(v) ? t.incref(v) : box(v, at, ownedDepth);
+    private Value reference(Value v, Block failed) {
+        return objects.contains(v) ? t.incref(v) : box(v, failed);
     }
 
     private boolean startsBlock(int unit) {
@@ -398,28 +409,91 @@ final class IntLoopEmitter {
     }
 
     /**
-     * Boxes the written locals and the loop's stack values into the frame, then continues in the
+     * Boxes the loop's stack values and the written locals into the frame, then continues in the
      * generic code at {@code unit}, the instruction the interpreter would execute next; a failed
-     * allocation raises there.
+     * allocation raises there, with the stack values boxed so far owned by the frame.
      */
     private void leave(List<Value> stack, int unit) {
         Instruction at = t.code().analysis().code().startingAt(unit).orElseThrow();
-        for (int n : loop.stored()) {
-            Value boxed = box(b.useVar(vars.get(n)), at, loop.depth());
-            Value old = t.local(n);
-            b.store(boxed, t.frame(), t.localOffset(n));
-            t.decref(old);
-        }
         for (int k = 0; k < stack.size(); k++) {
-            Value boxed = reference(stack.get(k), at, loop.depth() + k);
+            Value boxed = reference(stack.get(k), t.errorExit(at, loop.depth() + k));
             b.store(boxed, t.frame(), t.stackOffset(loop.depth() + k));
         }
         // The header's own generic code: its segment block starts with the guards.
-        b.jump(unit == loop.header().start() ? generic : t.segment(unit));
+        Block next = unit == loop.header().start() ? generic : t.segment(unit);
+        if (loop.stored().isEmpty()) {
+            b.jump(next);
+            return;
+        }
+        ExitTarget target = new ExitTarget(next, t.errorExit(at, loop.depth() + stack.size()));
+        Integer id = exitIds.get(target);
+        if (id == null) {
+            id = exitIds.size();
+            exitIds.put(target, id);
+        }
+        List<Value> args = new ArrayList<>();
+        for (int n : loop.stored()) {
+            args.add(b.useVar(vars.get(n)));
+        }
+        args.add(b.iconst(Type.I64, id));
+        b.jump(storeLocals(), args.toArray(Value[]::new));
     }
 
-    /** A new reference to the int {@code v}: a cached small int, or {@code PyLong_FromLongLong}. */
-    private Value box(Value v, Instruction at, int ownedDepth) {
+    /**
+     * Where an exit continues once its stack values are in the frame: the generic code, or the
+     * error exit a failed allocation takes there.
+     */
+    private record ExitTarget(Block next, Block failed) { }
+
+    /**
+     * The block all exits share to box the written locals into the frame (releasing what the
+     * slots held since the header): its parameters are their values and the exit's number in
+     * {@link #exitIds}, by which it continues at that exit's target or, when an allocation fails,
+     * at its error exit. Made at the first exit; its dispatch is emitted by {@link #finishExits}.
+     */
+    private Block storeLocals() {
+        if (storeLocals == null) {
+            Block current = b.currentBlock();
+            storeLocals = b.createBlock();
+            List<Value> values = new ArrayList<>();
+            for (int ignored : loop.stored()) {
+                values.add(b.appendBlockParam(storeLocals, Type.I64));
+            }
+            exitId = b.appendBlockParam(storeLocals, Type.I64);
+            allocationFailed = b.createBlock();
+            b.switchToBlock(storeLocals);
+            int k = 0;
+            for (int n : loop.stored()) {
+                Value boxed = box(values.get(k++), allocationFailed);
+                Value old = t.local(n);
+                b.store(boxed, t.frame(), t.localOffset(n));
+                t.decref(old);
+            }
+            localsStored = b.currentBlock();
+            b.switchToBlock(current);
+        }
+        return storeLocals;
+    }
+
+    /** Ends {@link #storeLocals} and its failure block with their dispatch on the exit's number. */
+    private void finishExits() {
+        if (storeLocals == null) {
+            return;
+        }
+        List<ExitTarget> targets = new ArrayList<>(exitIds.keySet());
+        b.switchToBlock(localsStored);
+        b.brTable(exitId, BlockCall.of(targets.get(0).next()),
+                targets.stream().map(e -> BlockCall.of(e.next())).toList());
+        b.switchToBlock(allocationFailed);
+        b.brTable(exitId, BlockCall.of(targets.get(0).failed()),
+                targets.stream().map(e -> BlockCall.of(e.failed())).toList());
+    }
+
+    /**
+     * A new reference to the int {@code v}: a cached small int, or {@code PyLong_FromLongLong};
+     * a failed allocation goes to {@code failed}.
+     */
+    private Value box(Value v, Block failed) {
         Block join = b.createBlock();
         Value res = b.appendBlockParam(join, Type.I64);
         Block big = b.createBlock();
@@ -435,10 +509,7 @@ final class IntLoopEmitter {
         }
         b.switchToBlock(big);
         Value boxed = b.callIndirect(Translator.P_OF_P, t.constant(CSymbol.LONG_FROM_LONG_LONG), v).get(0);
-        Block ok = b.createBlock();
-        b.brif(b.icmpImm(IntCC.EQ, boxed, 0), t.errorExit(at, ownedDepth), ok);
-        b.switchToBlock(ok);
-        b.jump(join, boxed);
+        b.brif(b.icmpImm(IntCC.EQ, boxed, 0), failed, List.of(), join, List.of(boxed));
         b.switchToBlock(join);
         return res;
     }

@@ -57,7 +57,6 @@ final class Translator {
     private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
-    private static final Signature INT_OF_NOTHING = Signature.of(Type.I32);
     private static final Signature INT_OF_P = Signature.of(Type.I32, Type.I64);
     private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
     private static final Signature INT_OF_PPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64);
@@ -103,11 +102,19 @@ final class Translator {
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
     private final long exceptionEvents;
+    private final long evalBreaker;
     private final CompileOptions.EntryPolicy entries;
     /** A function body whose one entry reaches no loop: events must not enter it (direct calls may). */
     private boolean directCallsOnly;
     private final Map<ExitSite, Integer> sites = new LinkedHashMap<>();
     private final Map<Integer, Block> segments = new HashMap<>();
+    /**
+     * Exit blocks by what they do: an exit's code depends only on its key and on values of the
+     * entry block, so equal exits (several failure checks of one instruction) share one block.
+     */
+    private final Map<ExitKey, Block> exits = new HashMap<>();
+    /** The shared ends of exits ({@link #exitTail}) returning 0 and 1, made on first use. */
+    private final Block[] exitTails = new Block[2];
     /**
      * For a loop body whose header is covered by the exception table: the first units of the
      * loop's bytecode blocks, the only code the body compiles (see {@link #translateLoop}).
@@ -135,13 +142,15 @@ final class Translator {
      * @param bodies where callees' compiled bodies are found, for direct calls ({@link DirectCall});
      *     empty: every call goes through vectorcall
      * @param exceptionEvents the {@link ExceptionEvents#helper} that fires exception events
+     * @param evalBreaker the {@link EvalBreakerHelper#helper} a set eval breaker calls
      * @param entries which entries monitoring events take
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
                long counters, int counterCapacity, long recursionBudget,
-               CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents,
+               CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents, long evalBreaker,
                CompileOptions.EntryPolicy entries) {
         this.exceptionEvents = exceptionEvents;
+        this.evalBreaker = evalBreaker;
         this.entries = entries;
         this.layout = layout;
         this.symbols = symbols;
@@ -640,14 +649,24 @@ final class Translator {
 
     /** The IR block of the segment starting at a unit; queued for translation on first use. */
     Block segment(int unit) {
-        return segments.computeIfAbsent(unit, u -> {
-            if (loopRegion.isPresent() && !loopRegion.get().contains(code.analysis().graph().blockAt(u).start())) {
-                Instruction at = code.analysis().code().startingAt(u).orElseThrow();
-                return exitBlock(new ExitSite(at.byteOffset(), ExitReason.LOOP_EXIT, ""), u, depth(at));
-            }
-            pending.add(u);
-            return b.createBlock();
-        });
+        Block known = segments.get(unit);
+        if (known != null) {
+            return known;
+        }
+        Instruction at = code.analysis().code().startingAt(unit).orElseThrow();
+        Optional<ExitSite> exit = staticExit(at);
+        Block block;
+        if (loopRegion.isPresent() && !loopRegion.get().contains(code.analysis().graph().blockAt(unit).start())) {
+            block = exitBlock(new ExitSite(at.byteOffset(), ExitReason.LOOP_EXIT, ""), unit, depth(at));
+        } else if (exit.isPresent()) {
+            // A segment that would leave at once (nothing compiled before it, nothing counted) is its exit.
+            block = exitBlock(exit.get(), unit, depth(at));
+        } else {
+            pending.add(unit);
+            block = b.createBlock();
+        }
+        segments.put(unit, block);
+        return block;
     }
 
     /** The instructions from one unit to the end of its bytecode block. */
@@ -655,6 +674,19 @@ final class Translator {
         private final List<Instruction> instructions;
         private final int breakerOffset;
         private long kwNames;
+        /**
+         * What the bytecode says value-stack slots hold after the instructions emitted so far:
+         * slot to a constant of the code object, or to 0 for the NULL of {@code PUSH_NULL} and
+         * {@code LOAD_GLOBAL}. A slot keeps its object until an instruction pops it, on every path
+         * through the segment, so an entry lives until an instruction that may pop or rewrite its
+         * slot ({@link #track}).
+         */
+        private final Map<Integer, Long> known = new HashMap<>();
+        /**
+         * Slots the bytecode shows to hold {@code True} or {@code False} (results of IS_OP,
+         * CONTAINS_OP and UNARY_NOT), kept like {@link #known}.
+         */
+        private final Set<Integer> bools = new HashSet<>();
 
         SegmentTranslation(int unit, int breakerOffset) {
             BasicBlock block = code.analysis().graph().blockAt(unit);
@@ -686,8 +718,63 @@ final class Translator {
                 if (instruction(i, depth(i))) {
                     return;
                 }
+                track(i, depth(i));
             }
             b.jump(segment(instructions.get(instructions.size() - 1).next()));
+        }
+
+        /**
+         * Updates {@link #known} and {@link #bools} after {@code i} (at depth {@code d}): the
+         * instructions named here write no slot below the ones they pop; any other forgets
+         * everything.
+         */
+        private void track(Instruction i, int d) {
+            switch (i.base()) {
+                case LOAD_CONST -> learn(d, code.consts()[i.oparg()]);
+                case PUSH_NULL -> learn(d, 0);
+                case LOAD_GLOBAL -> {
+                    forgetFrom(d);
+                    if ((i.oparg() & 1) != 0) {
+                        known.put(d, 0L);
+                    }
+                }
+                case LOAD_FAST, LOAD_FAST_CHECK, LOAD_DEREF, LOAD_CLOSURE, NOP, RESUME, KW_NAMES -> forgetFrom(d);
+                case STORE_FAST, POP_TOP -> forgetFrom(d - 1);
+                case IS_OP, CONTAINS_OP -> {
+                    forgetFrom(d - 2);
+                    bools.add(d - 2);
+                }
+                case UNARY_NOT -> {
+                    forgetFrom(d - 1);
+                    bools.add(d - 1);
+                }
+                default -> {
+                    known.clear();
+                    bools.clear();
+                }
+            }
+        }
+
+        private void learn(int slot, long object) {
+            forgetFrom(slot);
+            known.put(slot, object);
+        }
+
+        private void forgetFrom(int slot) {
+            known.keySet().removeIf(k -> k >= slot);
+            bools.removeIf(k -> k >= slot);
+        }
+
+        /** A stack operand: a known constant as an IR constant (no load), else the slot's value. */
+        private Operand operand(int slot) {
+            Long c = known.get(slot);
+            return c != null && c != 0 ? new Operand(b.iconst(Type.I64, c), c) : new Operand(slot(slot), 0);
+        }
+
+        /** Whether a slot is known to hold NULL. */
+        private boolean knownNull(int slot) {
+            Long c = known.get(slot);
+            return c != null && c == 0;
         }
 
         private int target(Instruction i, Successor.Kind kind) {
@@ -715,7 +802,7 @@ final class Translator {
                     push(d, local(i.oparg()));
                     b.store(b.iconst(Type.I64, 0), frame, localOffset(i.oparg()));
                 }
-                case LOAD_CONST -> push(d, incref(b.iconst(Type.I64, code.consts()[i.oparg()])));
+                case LOAD_CONST -> push(d, constantReference(code.consts()[i.oparg()]));
                 case STORE_FAST -> {
                     Value old = local(i.oparg());
                     b.store(slot(d - 1), frame, localOffset(i.oparg()));
@@ -736,56 +823,60 @@ final class Translator {
                 }
                 case BINARY_OP -> {
                     NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
-                    Value l = slot(d - 2);
-                    Value r = slot(d - 1);
+                    Operand l = operand(d - 2);
+                    Operand r = operand(d - 1);
                     setPrevInstr(i);
                     Block join = b.createBlock();
                     Value res = b.appendBlockParam(join, Type.I64);
                     Block generic = b.createBlock();
-                    FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, join, generic),
+                    Observed seen = Observed.of(i.opcode());
+                    FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, seen, join, generic),
                             () -> b.jump(generic));
                     b.switchToBlock(generic);
                     Value f = b.iconst(Type.I64, symbols.numberOps().get(nb));
-                    b.jump(join, nb.ternary() ? b.callIndirect(P_OF_PPP, f, l, r, constant(CSymbol.NONE)).get(0)
-                            : b.callIndirect(P_OF_PP, f, l, r).get(0));
+                    b.jump(join, nb.ternary()
+                            ? b.callIndirect(P_OF_PPP, f, l.value(), r.value(), constant(CSymbol.NONE)).get(0)
+                            : b.callIndirect(P_OF_PP, f, l.value(), r.value()).get(0));
                     b.switchToBlock(join);
-                    decref(l);
-                    decref(r);
+                    release(l);
+                    release(r);
                     replaceOrFail(i, res, d - 2);
                 }
                 case COMPARE_OP -> {
-                    Value l = slot(d - 2);
-                    Value r = slot(d - 1);
+                    Operand l = operand(d - 2);
+                    Operand r = operand(d - 1);
                     setPrevInstr(i);
                     Block join = b.createBlock();
                     Value res = b.appendBlockParam(join, Type.I64);
                     Block generic = b.createBlock();
+                    Observed seen = Observed.of(i.opcode());
                     FastArithmetic.Comparison.of(i.oparg() >> 4).ifPresentOrElse(
-                            c -> fastComparison(c, l, r, join, generic), () -> b.jump(generic));
+                            c -> fastComparison(c, l, r, seen, join, generic), () -> b.jump(generic));
                     b.switchToBlock(generic);
-                    b.jump(join, call(P_OF_PPP, CSymbol.RICH_COMPARE, l, r, b.iconst(Type.I64, i.oparg() >> 4)));
+                    b.jump(join, call(P_OF_PPP, CSymbol.RICH_COMPARE, l.value(), r.value(),
+                            b.iconst(Type.I64, i.oparg() >> 4)));
                     b.switchToBlock(join);
-                    decref(l);
-                    decref(r);
+                    release(l);
+                    release(r);
                     replaceOrFail(i, res, d - 2);
                 }
                 case IS_OP -> {
-                    Value l = slot(d - 2);
-                    Value r = slot(d - 1);
-                    Value same = b.icmp(i.oparg() == 0 ? IntCC.EQ : IntCC.NE, l, r);
+                    Operand l = operand(d - 2);
+                    Operand r = operand(d - 1);
+                    Value same = b.icmp(i.oparg() == 0 ? IntCC.EQ : IntCC.NE, l.value(), r.value());
                     setPrevInstr(i);
-                    decref(l);
-                    decref(r);
+                    release(l);
+                    release(r);
                     b.store(b.select(same, constant(CSymbol.TRUE), constant(CSymbol.FALSE)), frame,
                             stackOffset(d - 2));
                 }
                 case CONTAINS_OP -> {
-                    Value l = slot(d - 2);
-                    Value r = slot(d - 1);
+                    Operand l = operand(d - 2);
+                    Operand r = operand(d - 1);
                     setPrevInstr(i);
-                    Value res = call(INT_OF_PP, CSymbol.SEQUENCE_CONTAINS, r, l);
-                    decref(l);
-                    decref(r);
+                    Value res = call(INT_OF_PP, CSymbol.SEQUENCE_CONTAINS, r.value(), l.value());
+                    release(l);
+                    release(r);
                     failIfNegative(i, res, d - 2);
                     Value in = b.icmpImm(i.oparg() == 0 ? IntCC.NE : IntCC.EQ, res, 0);
                     b.store(b.select(in, constant(CSymbol.TRUE), constant(CSymbol.FALSE)), frame,
@@ -817,6 +908,11 @@ final class Translator {
                     Block ifTrue = onTrue ? taken : next;
                     Block ifFalse = onTrue ? next : taken;
                     Value v = slot(d - 1);
+                    if (bools.contains(d - 1)) {
+                        // Not True is False: no truth test, nothing to release (both immortal).
+                        b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.TRUE)), ifTrue, ifFalse);
+                        return true;
+                    }
                     Block notTrue = b.createBlock();
                     Block general = b.createBlock();
                     b.brif(b.icmpImm(IntCC.EQ, v, symbols.address(CSymbol.TRUE)), ifTrue, notTrue);
@@ -861,34 +957,34 @@ final class Translator {
                 case CALL -> callInstruction(i, d);
                 case LOAD_ATTR -> guarded(i, d, () -> loadAttr(i, d));
                 case STORE_ATTR -> guarded(i, d, () -> {
-                    Value v = slot(d - 2);
+                    Operand v = operand(d - 2);
                     Value owner = slot(d - 1);
                     setPrevInstr(i);
                     Value name = b.iconst(Type.I64, code.names()[i.oparg()]);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, name, v);
-                    decref(v);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ATTR, owner, name, v.value());
+                    release(v);
                     decref(owner);
                     failIfNonZero(i, err, d - 2);
                     afterArbitraryCode(i.next(), d - 2);
                 });
                 case BINARY_SUBSCR -> guarded(i, d, () -> {
                     Value container = slot(d - 2);
-                    Value sub = slot(d - 1);
+                    Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, sub);
+                    Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, sub.value());
                     decref(container);
-                    decref(sub);
+                    release(sub);
                     replaceOrFail(i, res, d - 2);
                 });
                 case STORE_SUBSCR -> guarded(i, d, () -> {
-                    Value v = slot(d - 3);
+                    Operand v = operand(d - 3);
                     Value container = slot(d - 2);
-                    Value sub = slot(d - 1);
+                    Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub, v);
-                    decref(v);
+                    Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub.value(), v.value());
+                    release(v);
                     decref(container);
-                    decref(sub);
+                    release(sub);
                     failIfNonZero(i, err, d - 3);
                     afterArbitraryCode(i.next(), d - 3);
                 });
@@ -929,10 +1025,10 @@ final class Translator {
                 case BUILD_TUPLE, BUILD_LIST -> buildSequence(i, d, op == SupportedOpcode.BUILD_TUPLE);
                 case LIST_APPEND -> {
                     Value list = slot(d - 1 - i.oparg());
-                    Value v = slot(d - 1);
+                    Operand v = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PP, CSymbol.LIST_APPEND, list, v);
-                    decref(v);
+                    Value err = call(INT_OF_PP, CSymbol.LIST_APPEND, list, v.value());
+                    release(v);
                     failIfNegative(i, err, d - 1);
                 }
                 case BUILD_MAP -> buildMap(i, d);
@@ -950,12 +1046,12 @@ final class Translator {
                 }
                 case UNPACK_SEQUENCE -> unpackSequence(i, d);
                 case STORE_GLOBAL -> {
-                    Value v = slot(d - 1);
+                    Operand v = operand(d - 1);
                     setPrevInstr(i);
                     Value err = call(INT_OF_PPP, CSymbol.DICT_SET_ITEM,
                             b.load(Type.I64, frame, layout.frame().globals()),
-                            b.iconst(Type.I64, code.names()[i.oparg()]), v);
-                    decref(v);
+                            b.iconst(Type.I64, code.names()[i.oparg()]), v.value());
+                    release(v);
                     failIfNonZero(i, err, d - 1);
                     afterArbitraryCode(i.next(), d - 1);
                 }
@@ -966,11 +1062,11 @@ final class Translator {
                 }
                 case DELETE_SUBSCR -> {
                     Value container = slot(d - 2);
-                    Value sub = slot(d - 1);
+                    Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PP, CSymbol.DEL_ITEM, container, sub);
+                    Value err = call(INT_OF_PP, CSymbol.DEL_ITEM, container, sub.value());
                     decref(container);
-                    decref(sub);
+                    release(sub);
                     failIfNonZero(i, err, d - 2);
                     afterArbitraryCode(i.next(), d - 2);
                 }
@@ -1109,8 +1205,8 @@ final class Translator {
             Block found = b.createBlock();
             Value value = b.appendBlockParam(found, Type.I64);
             dictLookup(i, d, globals, name, found);
-            dictLookup(i, d, builtins, name, found);
-            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
+            dictLookup(i, d, builtins, name, found,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.GLOBAL_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             incref(value);
             if ((i.oparg() & 1) != 0) {
@@ -1145,8 +1241,8 @@ final class Translator {
         private Value builtinOrExit(Instruction i, int d, Value builtins, String name) {
             Block found = b.createBlock();
             Value v = b.appendBlockParam(found, Type.I64);
-            dictLookup(i, d, builtins, b.iconst(Type.I64, objects.interned(name)), found);
-            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            dictLookup(i, d, builtins, b.iconst(Type.I64, objects.interned(name)), found,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(found);
             return v;
         }
@@ -1157,13 +1253,18 @@ final class Translator {
          * {@code i}; a miss continues in the current block.
          */
         private void dictLookup(Instruction i, int d, Value dict, Value name, Block found) {
+            Block absent = b.createBlock();
+            dictLookup(i, d, dict, name, found, absent);
+            b.switchToBlock(absent);
+        }
+
+        /** {@link #dictLookup(Instruction, int, Value, Value, Block)} whose miss goes to {@code absent}. */
+        private void dictLookup(Instruction i, int d, Value dict, Value name, Block found, Block absent) {
             Value v = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, dict, name);
             Block miss = b.createBlock();
-            Block absent = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, v, 0), miss, List.of(), found, List.of(v));
             b.switchToBlock(miss);
             orErrorExit(i, d, absent);
-            b.switchToBlock(absent);
         }
 
         /**
@@ -1208,8 +1309,7 @@ final class Translator {
             Block borrowed = b.createBlock();
             Value hit = b.appendBlockParam(borrowed, Type.I64);
             b.switchToBlock(dict);
-            dictLookup(i, d, mapping, name, borrowed);
-            b.jump(notLocal);
+            dictLookup(i, d, mapping, name, borrowed, notLocal);
             b.switchToBlock(other);
             Value m = call(P_OF_PP, CSymbol.GET_ITEM, mapping, name);
             Block mappingMiss = b.createBlock();
@@ -1224,8 +1324,8 @@ final class Translator {
             b.jump(notLocal);
             b.switchToBlock(notLocal);
             dictLookup(i, d, b.load(Type.I64, frame, layout.frame().globals()), name, borrowed);
-            dictLookup(i, d, exactDictOrExit(i, d, layout.frame().builtins()), name, borrowed);
-            b.jump(exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
+            dictLookup(i, d, exactDictOrExit(i, d, layout.frame().builtins()), name, borrowed,
+                    exitBlock(new ExitSite(i.byteOffset(), ExitReason.NAME_MISS, ""), i.start(), d));
             b.switchToBlock(borrowed);
             b.jump(found, incref(hit));
             b.switchToBlock(found);
@@ -1530,12 +1630,16 @@ final class Translator {
             long kw = kwNames;
             kwNames = 0;
             int positional = argc - (kw == 0 ? 0 : (int) CodeObject.tupleLength(layout, kw));
-            Value method = slot(m);
-            Value isMethod = b.icmpImm(IntCC.NE, method, 0);
-            Value callable = b.select(isMethod, method, slot(c));
-            Value args = b.select(isMethod, b.iaddImm(frame, stackOffset(c)), b.iaddImm(frame, stackOffset(c + 1)));
-            Value nargs = b.select(isMethod, b.iconst(Type.I64, (positional + 1) | ARGUMENTS_OFFSET),
-                    b.iconst(Type.I64, positional | ARGUMENTS_OFFSET));
+            // With the NULL of PUSH_NULL or LOAD_GLOBAL under the callable, no bound method.
+            boolean plain = knownNull(m);
+            Value method = plain ? null : slot(m);
+            Value isMethod = plain ? b.iconst(Type.I8, 0) : b.icmpImm(IntCC.NE, method, 0);
+            Value callable = plain ? slot(c) : b.select(isMethod, method, slot(c));
+            Value args = plain ? b.iaddImm(frame, stackOffset(c + 1))
+                    : b.select(isMethod, b.iaddImm(frame, stackOffset(c)), b.iaddImm(frame, stackOffset(c + 1)));
+            Value nargs = plain ? b.iconst(Type.I64, positional | ARGUMENTS_OFFSET)
+                    : b.select(isMethod, b.iconst(Type.I64, (positional + 1) | ARGUMENTS_OFFSET),
+                            b.iconst(Type.I64, positional | ARGUMENTS_OFFSET));
             setPrevInstr(i);
             // Only an exception unwound here shows its unit (RAISE, lasti); elsewhere the
             // interpreter's traceback line is the same for both units and the test is not worth
@@ -1557,7 +1661,9 @@ final class Translator {
             adjustBudget(units, levels, true);
             Value generic = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
             adjustBudget(units, levels, false);
-            xdecref(method);
+            if (!plain) {
+                xdecref(method);
+            }
             releaseSlots(c, d);
             b.jump(called, generic);
             b.switchToBlock(called);
@@ -1852,7 +1958,10 @@ final class Translator {
         /** Releases the stack slots {@code [from, to)}. */
         private void releaseSlots(int from, int to) {
             for (int k = from; k < to; k++) {
-                decref(slot(k));
+                Long c = known.get(k);
+                if (c == null || !immortal(c)) {
+                    decref(slot(k));
+                }
             }
         }
 
@@ -2114,19 +2223,93 @@ final class Translator {
     }
 
     /**
+     * A value-stack operand of an inline fast path: its IR value and, when the bytecode shows that
+     * its slot holds a constant of the code object, that constant (alive while the code object
+     * is; 0 when not known). What a constant is (an exact compact int, an exact float) is read at
+     * compile time, so the fast paths test only the operands not known.
+     */
+    private record Operand(Value value, long constant) {
+        boolean known() {
+            return constant != 0;
+        }
+    }
+
+    /**
+     * The operand types the specialising interpreter saw at a BINARY_OP or COMPARE_OP, from its
+     * quickened form: an instruction specialised for ints gets no inline float path and one
+     * specialised for floats no int path (an operand of the other kind takes the generic call,
+     * with the same result); one specialised for strings neither; an unspecialised one both.
+     */
+    private enum Observed {
+        INTS, FLOATS, STRINGS, ANY;
+
+        static Observed of(Opcode quickened) {
+            return switch (quickened) {
+                case BINARY_OP_ADD_INT, BINARY_OP_SUBTRACT_INT, BINARY_OP_MULTIPLY_INT, COMPARE_OP_INT -> INTS;
+                case BINARY_OP_ADD_FLOAT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_FLOAT, COMPARE_OP_FLOAT -> FLOATS;
+                case BINARY_OP_ADD_UNICODE, BINARY_OP_INPLACE_ADD_UNICODE, COMPARE_OP_STR -> STRINGS;
+                default -> ANY;
+            };
+        }
+
+        boolean ints() {
+            return this == INTS || this == ANY;
+        }
+
+        boolean floats() {
+            return this == FLOATS || this == ANY;
+        }
+    }
+
+    /** Releases an operand: nothing for an immortal constant, whose {@code Py_DECREF} changes nothing. */
+    private void release(Operand o) {
+        if (!o.known() || !immortal(o.constant())) {
+            decref(o.value());
+        }
+    }
+
+    /** A known operand's value if it is an exact int of at most one digit (facts §1b). */
+    private OptionalLong compactConstant(Operand o) {
+        if (!o.known() || MEMORY.getLong(o.constant() + layout.object().type()) != symbols.address(CSymbol.LONG_TYPE)
+                || MEMORY.getLong(o.constant() + layout.longs().lvTag()) >= COMPACT_TAG_LIMIT) {
+            return OptionalLong.empty();
+        }
+        return smallInt(o.constant());
+    }
+
+    /** Whether an operand may be an exact compact int at run time. */
+    private boolean mayBeCompactInt(Operand o) {
+        return !o.known() || compactConstant(o).isPresent();
+    }
+
+    /** Whether an operand may be an exact float at run time. */
+    private boolean mayBeFloat(Operand o) {
+        return !o.known()
+                || MEMORY.getLong(o.constant() + layout.object().type()) == symbols.address(CSymbol.FLOAT_TYPE);
+    }
+
+    /** An operand's double, both known to be exact floats: a constant's read at compile time. */
+    private Value floatValue(Operand o) {
+        return o.known() ? b.f64const(MEMORY.getDouble(o.constant() + layout.floats().value()))
+                : b.load(Type.F64, o.value(), layout.floats().value());
+    }
+
+    /**
      * Two compact ints: the 64-bit result boxed (a cached small int inline, else
      * {@code PyLong_FromLongLong}); two floats: the result stored into an operand only the value
      * stack holds (reference count 1, as 3.12's {@code DECREF_INPUTS_AND_REUSE_FLOAT} does; its
-     * count is set to 2 so that the caller's decref leaves it alive), else
-     * {@code PyFloat_FromDouble}. The new reference (or NULL on a failed allocation) goes to
-     * {@code join}; any other pair, and a float division by zero, to {@code generic}.
+     * count is set to 2 so that the caller's decref leaves it alive; a constant is also held by
+     * {@code co_consts}, so never reused), else {@code PyFloat_FromDouble}. The new reference (or
+     * NULL on a failed allocation) goes to {@code join}; any other pair, and a float division by
+     * zero, to {@code generic}. Only the paths {@code seen} allows are emitted.
      */
-    private void fastArithmetic(FastArithmetic.Arith op, Value l, Value r, Block join, Block generic) {
+    private void fastArithmetic(FastArithmetic.Arith op, Operand l, Operand r, Observed seen, Block join,
+                                Block generic) {
         Block notInts = b.createBlock();
-        op.integer().ifPresentOrElse(integer -> {
+        if (op.integer().isPresent() && seen.ints() && mayBeCompactInt(l) && mayBeCompactInt(r)) {
             Block ints = bothCompactInts(l, r, notInts);
             b.switchToBlock(ints);
-            Value v = b.binary(integer, compactValue(l), compactValue(r));
+            Value v = b.binary(op.integer().get(), compactValue(l), compactValue(r));
             long zero = objects.smallIntZero();
             Block big = b.createBlock();
             if (zero != 0) {
@@ -2139,74 +2322,112 @@ final class Translator {
             }
             b.switchToBlock(big);
             b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
-        }, () -> b.jump(notInts));
+        } else {
+            b.jump(notInts);
+        }
         b.switchToBlock(notInts);
+        if (!seen.floats() || !mayBeFloat(l) || !mayBeFloat(r)
+                || op.divides() && r.known() && MEMORY.getDouble(r.constant() + layout.floats().value()) == 0.0) {
+            b.jump(generic);
+            return;
+        }
         Block floats = bothFloats(l, r, generic);
         b.switchToBlock(floats);
-        Value left = b.load(Type.F64, l, layout.floats().value());
-        Value right = b.load(Type.F64, r, layout.floats().value());
-        if (op.divides()) {
+        Value left = floatValue(l);
+        Value right = floatValue(r);
+        if (op.divides() && !r.known()) {
             Block nonzero = b.createBlock();
             b.brif(b.fcmp(FloatCC.EQ, right, b.f64const(0.0)), generic, nonzero);
             b.switchToBlock(nonzero);
         }
         Value x = b.binary(op.real(), left, right);
-        Block reuseLeft = b.createBlock();
-        Block notLeft = b.createBlock();
-        Block reuseRight = b.createBlock();
-        Block fresh = b.createBlock();
-        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, l, layout.object().refcnt()), 1), reuseLeft, notLeft);
-        b.switchToBlock(notLeft);
-        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, r, layout.object().refcnt()), 1), reuseRight, fresh);
-        for (Value reused : List.of(l, r)) {
-            b.switchToBlock(reused == l ? reuseLeft : reuseRight);
-            b.store(x, reused, layout.floats().value());
-            b.store(b.iconst(Type.I64, 2), reused, layout.object().refcnt());
-            b.jump(join, reused);
+        for (Operand o : List.of(l, r)) {
+            if (o.known()) {
+                continue;
+            }
+            Block reuse = b.createBlock();
+            Block next = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, o.value(), layout.object().refcnt()), 1), reuse, next);
+            b.switchToBlock(reuse);
+            b.store(x, o.value(), layout.floats().value());
+            b.store(b.iconst(Type.I64, 2), o.value(), layout.object().refcnt());
+            b.jump(join, o.value());
+            b.switchToBlock(next);
         }
-        b.switchToBlock(fresh);
         b.jump(join, b.callIndirect(P_OF_F, constant(CSymbol.FLOAT_FROM_DOUBLE), x).get(0));
     }
 
-    /** Two compact ints or two floats compared inline: {@code True} or {@code False} to {@code join}. */
-    private void fastComparison(FastArithmetic.Comparison op, Value l, Value r, Block join, Block generic) {
+    /**
+     * Two compact ints or two floats compared inline (the paths {@code seen} allows):
+     * {@code True} or {@code False} to {@code join}; any other pair to {@code generic}.
+     */
+    private void fastComparison(FastArithmetic.Comparison op, Operand l, Operand r, Observed seen, Block join,
+                                Block generic) {
         Block notInts = b.createBlock();
-        Block ints = bothCompactInts(l, r, notInts);
-        b.switchToBlock(ints);
-        Value holds = b.icmp(op.integer(), compactValue(l), compactValue(r));
-        b.jump(join, b.select(holds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
+        if (seen.ints() && mayBeCompactInt(l) && mayBeCompactInt(r)) {
+            Block ints = bothCompactInts(l, r, notInts);
+            b.switchToBlock(ints);
+            Value holds = b.icmp(op.integer(), compactValue(l), compactValue(r));
+            b.jump(join, b.select(holds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
+        } else {
+            b.jump(notInts);
+        }
         b.switchToBlock(notInts);
+        if (!seen.floats() || !mayBeFloat(l) || !mayBeFloat(r)) {
+            b.jump(generic);
+            return;
+        }
         Block floats = bothFloats(l, r, generic);
         b.switchToBlock(floats);
-        Value fholds = b.fcmp(op.real(), b.load(Type.F64, l, layout.floats().value()),
-                b.load(Type.F64, r, layout.floats().value()));
+        Value fholds = b.fcmp(op.real(), floatValue(l), floatValue(r));
         b.jump(join, b.select(fholds, constant(CSymbol.TRUE), constant(CSymbol.FALSE)));
     }
 
-    /** A block reached when both are exact ints of at most one digit; else {@code otherwise}. */
-    private Block bothCompactInts(Value l, Value r, Block otherwise) {
-        Block leftInt = b.createBlock();
-        Block bothInts = b.createBlock();
+    /**
+     * A block reached when both are exact ints of at most one digit; else {@code otherwise}.
+     * Known operands are compact ints ({@link #mayBeCompactInt}) and are not tested.
+     */
+    private Block bothCompactInts(Operand l, Operand r, Block otherwise) {
         Block compact = b.createBlock();
+        List<Value> unknown = java.util.stream.Stream.of(l, r).filter(o -> !o.known()).map(Operand::value).toList();
+        if (unknown.isEmpty()) {
+            b.jump(compact);
+            return compact;
+        }
         Value longType = constant(CSymbol.LONG_TYPE);
-        b.brif(b.icmp(IntCC.EQ, type(l), longType), leftInt, otherwise);
-        b.switchToBlock(leftInt);
-        b.brif(b.icmp(IntCC.EQ, type(r), longType), bothInts, otherwise);
-        b.switchToBlock(bothInts);
-        Value tags = b.binary(org.pyjit.ir.Opcode.BOR, b.load(Type.I64, l, layout.longs().lvTag()),
-                b.load(Type.I64, r, layout.longs().lvTag()));
+        for (Value o : unknown) {
+            Block isInt = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(o), longType), isInt, otherwise);
+            b.switchToBlock(isInt);
+        }
+        Value tags = b.load(Type.I64, unknown.get(0), layout.longs().lvTag());
+        if (unknown.size() == 2) {
+            tags = b.binary(org.pyjit.ir.Opcode.BOR, tags, b.load(Type.I64, unknown.get(1), layout.longs().lvTag()));
+        }
         b.brif(b.icmpImm(IntCC.ULT, tags, COMPACT_TAG_LIMIT), compact, otherwise);
         return compact;
     }
 
-    private Block bothFloats(Value l, Value r, Block otherwise) {
-        Block leftFloat = b.createBlock();
+    /** A block reached when both are exact floats; else {@code otherwise}. Known operands are not tested. */
+    private Block bothFloats(Operand l, Operand r, Block otherwise) {
         Block floats = b.createBlock();
+        List<Value> unknown = java.util.stream.Stream.of(l, r).filter(o -> !o.known()).map(Operand::value).toList();
+        if (unknown.isEmpty()) {
+            b.jump(floats);
+            return floats;
+        }
         Value floatType = constant(CSymbol.FLOAT_TYPE);
-        b.brif(b.icmp(IntCC.EQ, type(l), floatType), leftFloat, otherwise);
-        b.switchToBlock(leftFloat);
-        b.brif(b.icmp(IntCC.EQ, type(r), floatType), floats, otherwise);
+        for (int k = 0; k < unknown.size(); k++) {
+            Block isFloat = k == unknown.size() - 1 ? floats : b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(unknown.get(k)), floatType), isFloat, otherwise);
+            b.switchToBlock(isFloat);
+        }
         return floats;
+    }
+
+    /** An operand's value, both known to be compact ints: a constant's folded. */
+    private Value compactValue(Operand o) {
+        return o.known() ? b.iconst(Type.I64, compactConstant(o).orElseThrow()) : compactValue(o.value());
     }
 
     /** A compact int's value: {@code (1 - (lv_tag & 3)) * ob_digit[0]} (facts §1b). */
@@ -2260,26 +2481,18 @@ final class Translator {
     }
 
     /**
-     * At a back edge, after a call, and at entry: if the eval breaker is set, run signal handlers
-     * and pending calls and let another thread take the GIL; a raised exception is at {@code i}.
+     * After a call, and at entry: if the eval breaker is set, run signal handlers and pending calls
+     * and let another thread take the GIL ({@link EvalBreakerHelper}); a raised exception is at
+     * {@code i}.
      */
     private void pollEvalBreaker(int breakerOffset, Instruction i, int d) {
         Block slow = b.createBlock();
-        Block signalsDone = b.createBlock();
-        Block callsDone = b.createBlock();
         Block cont = b.createBlock();
         b.brif(b.icmpImm(IntCC.NE, b.load(Type.I32, interp, breakerOffset), 0), slow, cont);
         b.switchToBlock(slow);
         setPrevInstr(i);
-        Value signals = call(INT_OF_NOTHING, CSymbol.CHECK_SIGNALS);
-        b.brif(b.icmpImm(IntCC.SLT, signals, 0), errorExit(i, d), signalsDone);
-        b.switchToBlock(signalsDone);
-        Value calls = call(INT_OF_NOTHING, CSymbol.MAKE_PENDING_CALLS);
-        b.brif(b.icmpImm(IntCC.SLT, calls, 0), errorExit(i, d), callsDone);
-        b.switchToBlock(callsDone);
-        Value ts = call(P_OF_NOTHING, CSymbol.SAVE_THREAD);
-        b.callIndirect(VOID_OF_P, constant(CSymbol.RESTORE_THREAD), ts);
-        b.jump(cont);
+        Value failed = b.callIndirect(EvalBreakerHelper.HELPER, b.iconst(Type.I64, evalBreaker)).get(0);
+        b.brif(b.icmpImm(IntCC.SLT, failed, 0), errorExit(i, d), cont);
         b.switchToBlock(cont);
     }
 
@@ -2303,13 +2516,66 @@ final class Translator {
      * {@code target}: it executes that instruction next (a return, or whatever was not compiled).
      */
     private Block exitBlock(ExitSite site, int target, int depth) {
-        Block current = b.currentBlock();
-        Block exit = b.createBlock();
-        b.switchToBlock(exit);
-        countSite(site);
-        leaveAt(target, depth);
-        b.switchToBlock(current);
-        return exit;
+        return exits.computeIfAbsent(new ExitKey.Leave(site, target, depth), k -> {
+            Block current = b.currentBlock();
+            Block exit = b.createBlock();
+            b.switchToBlock(exit);
+            leave(site, b.iconst(Type.I64, code.unitAddress(target)), depth, true);
+            b.switchToBlock(current);
+            return exit;
+        });
+    }
+
+    /**
+     * Ends the current block with an exit through its {@link #exitTail}: counted at {@code site},
+     * {@code depth} owned slots, {@code prev_instr} set to {@code instruction}.
+     *
+     * @param ready true: return 1 (the interpreter executes that instruction next); false: return
+     *     0 (an exception is set, raised there)
+     */
+    private void leave(ExitSite site, Value instruction, int depth, boolean ready) {
+        b.jump(exitTail(ready), b.iconst(Type.I64, siteCounter(site)),
+                b.iconst(Type.I32, code.nLocalsPlus() + depth), instruction);
+    }
+
+    /**
+     * The block every counted exit ends in, per return value: it takes the exit site's counter
+     * address, {@code stacktop} and {@code prev_instr}, bumps the counter, stores the frame state,
+     * restores {@code tstate->tracing} and returns. An exit is then three constants and a jump.
+     */
+    private Block exitTail(boolean ready) {
+        int result = ready ? 1 : 0;
+        if (exitTails[result] == null) {
+            Block current = b.currentBlock();
+            Block tail = b.createBlock();
+            Value counter = b.appendBlockParam(tail, Type.I64);
+            Value top = b.appendBlockParam(tail, Type.I32);
+            Value instruction = b.appendBlockParam(tail, Type.I64);
+            b.switchToBlock(tail);
+            b.store(b.iaddImm(b.load(Type.I64, counter, 0), 1), counter, 0);
+            b.store(top, frame, layout.frame().stackTop());
+            b.store(instruction, frame, layout.frame().instructionPointer());
+            b.store(savedTracing, tstate, layout.threadState().tracing());
+            b.ret(b.iconst(Type.I64, result));
+            b.switchToBlock(current);
+            exitTails[result] = tail;
+        }
+        return exitTails[result];
+    }
+
+    /** What an exit block does, the key of {@link #exits}. */
+    private sealed interface ExitKey {
+        /** {@link #exitBlock}: leave at {@code target} with {@code depth} slots, counted at {@code site}. */
+        record Leave(ExitSite site, int target, int depth) implements ExitKey { }
+
+        /** {@link #errorExit(Instruction, int)}: an exception raised at {@code unit} with {@code depth} slots. */
+        record Error(int unit, int depth) implements ExitKey { }
+
+        /**
+         * {@link #unwinding}: into the handler at {@code target} (stack popped to
+         * {@code handlerBase}, {@code lasti} pushed or not) from {@code depth} slots.
+         */
+        record Unwind(int target, int handlerBase, boolean lasti, int depth) implements ExitKey { }
     }
 
     private void leaveAt(int target, int depth) {
@@ -2326,7 +2592,14 @@ final class Translator {
      * handler's depth, {@code lasti} if asked, the exception pushed; the interpreter runs the handler.
      */
     Block errorExit(Instruction i, int depth) {
-        return errorExit(i, depth, Optional.empty());
+        ExitKey key = new ExitKey.Error(i.index(), depth);
+        Block known = exits.get(key);
+        if (known != null) {
+            return known;
+        }
+        Block exit = errorExit(i, depth, Optional.empty());
+        exits.put(key, exit);
+        return exit;
     }
 
     /**
@@ -2337,38 +2610,52 @@ final class Translator {
      * frame ran (argument binding) is at the CALL itself. The callee ran iff the exception has a
      * traceback (its frame added an entry).
      *
-     * @param inlinedCallee an i8, non-zero iff 3.12 would have run the callee inline
+     * @param inlinedCallee an i8, non-zero iff 3.12 would have run the callee inline; used under a
+     *     handler only (elsewhere the traceback's line is the same for both units)
      */
     private Block errorExit(Instruction i, int depth, Optional<Value> inlinedCallee) {
         Block current = b.currentBlock();
         Block exit = b.createBlock();
         b.switchToBlock(exit);
-        Value unit = b.iconst(Type.I64, i.index());
-        if (inlinedCallee.isPresent()) {
-            Block raised = b.createBlock();
-            Block known = b.createBlock();
-            Value faulting = b.appendBlockParam(known, Type.I64);
-            Value exception = b.load(Type.I64, tstate, layout.threadState().currentException());
-            b.brif(b.binary(org.pyjit.ir.Opcode.BAND, inlinedCallee.get(), b.icmpImm(IntCC.NE, exception, 0)), raised,
-                    List.of(), known, List.of(unit));
-            b.switchToBlock(raised);
-            Value traced = b.icmpImm(IntCC.NE, b.load(Type.I64, exception, EXCEPTION_TRACEBACK), 0);
-            b.jump(known, b.select(traced, b.iconst(Type.I64, i.next() - 1), unit));
-            b.switchToBlock(known);
-            unit = faulting;
-        }
-        b.store(b.iadd(b.iconst(Type.I64, code.unitAddress(0)), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, unit, 1)),
-                frame, layout.frame().instructionPointer());
         Optional<ExceptionTable.Entry> handler = code.analysis().exceptionTable().handlerFor(i.index());
         if (handler.isEmpty()) {
-            countSite(new ExitSite(i.byteOffset(), ExitReason.ERROR, ""));
-            returnError(depth);
+            leave(new ExitSite(i.byteOffset(), ExitReason.ERROR, ""), b.iconst(Type.I64, code.unitAddress(i.index())),
+                    depth, false);
         } else {
             countSite(new ExitSite(i.byteOffset(), ExitReason.TO_HANDLER, ""));
-            unwind(handler.get(), unit, depth);
+            Block unwinding = unwinding(handler.get(), depth);
+            Value call = b.iconst(Type.I64, i.index());
+            if (inlinedCallee.isPresent()) {
+                Block raised = b.createBlock();
+                Value exception = b.load(Type.I64, tstate, layout.threadState().currentException());
+                b.brif(b.binary(org.pyjit.ir.Opcode.BAND, inlinedCallee.get(), b.icmpImm(IntCC.NE, exception, 0)),
+                        raised, List.of(), unwinding, List.of(call));
+                b.switchToBlock(raised);
+                Value traced = b.icmpImm(IntCC.NE, b.load(Type.I64, exception, EXCEPTION_TRACEBACK), 0);
+                b.jump(unwinding, b.select(traced, b.iconst(Type.I64, i.next() - 1), call));
+            } else {
+                b.jump(unwinding, call);
+            }
         }
         b.switchToBlock(current);
         return exit;
+    }
+
+    /**
+     * The block that unwinds into {@code entry}'s handler from {@code depth} owned slots, shared
+     * by every instruction it covers at that depth: its parameter is the faulting unit, from
+     * which {@link #unwind} sets {@code prev_instr}.
+     */
+    private Block unwinding(ExceptionTable.Entry entry, int depth) {
+        return exits.computeIfAbsent(new ExitKey.Unwind(entry.target(), entry.depth(), entry.lasti(), depth), k -> {
+            Block current = b.currentBlock();
+            Block block = b.createBlock();
+            Value unit = b.appendBlockParam(block, Type.I64);
+            b.switchToBlock(block);
+            unwind(entry, unit, depth);
+            b.switchToBlock(current);
+            return block;
+        });
     }
 
     /**
@@ -2385,10 +2672,15 @@ final class Translator {
         b.ret(b.iconst(Type.I64, 0));
     }
 
-    /** 3.12 {@code exception_unwind:} into {@code entry}'s handler; {@code unit} is {@code prev_instr}'s unit. */
+    /**
+     * 3.12 {@code exception_unwind:} into {@code entry}'s handler from the faulting unit
+     * {@code unit} (an i64), which {@code prev_instr} names first (the traceback entry reads it).
+     */
     private void unwind(ExceptionTable.Entry entry, Value unit, int depth) {
+        Value byteOffset = b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, unit, 1);
+        b.store(b.iadd(b.iconst(Type.I64, code.unitAddress(0)), byteOffset), frame,
+                layout.frame().instructionPointer());
         Block ours = b.createBlock();
-        Block traced = b.createBlock();
         Block notOurs = b.createBlock();
         Value frameObject = call(P_OF_NOTHING, CSymbol.GET_FRAME);
         Block some = b.createBlock();
@@ -2400,11 +2692,8 @@ final class Translator {
         returnError(depth);
         b.switchToBlock(ours);
         call(INT_OF_P, CSymbol.TRACEBACK_HERE, frameObject);
-        b.jump(traced);
-        b.switchToBlock(traced);
         // monitor_raise: RAISE at the faulting instruction with the raised exception (taken out
         // around the callbacks; a failing callback's exception replaces it, same handler).
-        Value byteOffset = b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, unit, 1);
         fireIfListened(entry.target() * 2, ExceptionEvents.RAISE, byteOffset, b.iconst(Type.I64, 0));
         for (int k = depth - 1; k >= entry.depth(); k--) {
             xdecref(slot(k));
@@ -2468,6 +2757,11 @@ final class Translator {
     }
 
     void countSite(ExitSite site) {
+        bump(siteOffset(site), 1);
+    }
+
+    /** The offset of a site's counter in the counter block; the site is numbered on first use. */
+    private int siteOffset(ExitSite site) {
         Integer k = sites.get(site);
         if (k == null) {
             if (sites.size() >= counterCapacity) {
@@ -2476,7 +2770,12 @@ final class Translator {
             k = sites.size();
             sites.put(site, k);
         }
-        bump(BodyCounters.siteOffset(k), 1);
+        return BodyCounters.siteOffset(k);
+    }
+
+    /** The address of a site's counter. */
+    private long siteCounter(ExitSite site) {
+        return counters + siteOffset(site);
     }
 
     void bump(int offset, long by) {
@@ -2530,6 +2829,24 @@ final class Translator {
         return o;
     }
 
+    /**
+     * A new reference to an object the code object holds (a constant or a name, alive while it
+     * is): none taken for an immortal one, whose {@code Py_INCREF} changes nothing.
+     */
+    Value constantReference(long object) {
+        Value v = b.iconst(Type.I64, object);
+        return immortal(object) ? v : incref(v);
+    }
+
+    /**
+     * Whether an object (alive) is immortal: the low 32 bits of {@code ob_refcnt} negative (3.12,
+     * facts §1a). Read at compile time, even without the GIL: only finalization makes an immortal
+     * object mortal again, and an object that becomes immortal later is only treated as mortal.
+     */
+    boolean immortal(long object) {
+        return MEMORY.getInt(object + layout.object().refcnt()) < 0;
+    }
+
     /** {@code _Py_Dealloc(o)}: what {@code Py_DECREF} calls when the count reaches 0. */
     void dealloc(Value o) {
         b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
@@ -2537,9 +2854,15 @@ final class Translator {
 
     /** 3.12 {@code Py_DECREF}: immortal when the low half is negative; {@code _Py_Dealloc} at 0. */
     void decref(Value o) {
+        Block done = b.createBlock();
+        decref(o, done);
+        b.switchToBlock(done);
+    }
+
+    /** {@link #decref(Value)}, ending the current block: every path continues at {@code done}. */
+    private void decref(Value o, Block done) {
         Block mortal = b.createBlock();
         Block dealloc = b.createBlock();
-        Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), done, mortal);
         b.switchToBlock(mortal);
         Value count = b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1);
@@ -2548,16 +2871,15 @@ final class Translator {
         b.switchToBlock(dealloc);
         b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
         b.jump(done);
-        b.switchToBlock(done);
     }
 
+    /** 3.12 {@code Py_XDECREF}: nothing for NULL. */
     void xdecref(Value o) {
         Block some = b.createBlock();
         Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, o, 0), done, some);
         b.switchToBlock(some);
-        decref(o);
-        b.jump(done);
+        decref(o, done);
         b.switchToBlock(done);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,7 +59,7 @@ class CompiledCodeTest {
         "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
         "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py", "module_names.py",
         "module_nameerror.py", "module_annotations.py", "compiled_raise.py", "compiled_exception_events.py",
-        "compiled_breaker.py", "intloops_lists.py"})
+        "compiled_breaker.py", "intloops_lists.py", "compiled_exits.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -616,5 +617,31 @@ class CompiledCodeTest {
                 Map.of("PYJIT_THRESHOLD", "20", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
         assertFalse(report(all, "tiny (entry_policy.py:5)").get(0).contains("direct calls only"), all);
         assertReport(all, "each (entry_policy.py:18)", "return @34: 2");
+    }
+
+    /**
+     * Exits share their code: a body has one return per way of leaving (the two shared exit
+     * ends, the entry's, and those of each shared unwinding block), however many exits it has.
+     * An int loop with an exit per operator that may overflow has at most three; a try block
+     * with six calls that may raise has as many as one with two.
+     */
+    @Test
+    void exitsShareTheirCode() throws IOException {
+        Path dump = dir.resolve("dump");
+        Outcome jit = pyjit(program("compiled_exits.py"), Map.of("PYJIT_DUMP", dump.toString()));
+        assertEquals(0, jit.exitStatus(), () -> new String(jit.stderr(), StandardCharsets.UTF_8));
+        long kernel = returns(dump, "kernel");
+        assertTrue(kernel <= 3, "returns in kernel: " + kernel);
+        assertEquals(returns(dump, "few"), returns(dump, "many"));
+    }
+
+    /** The {@code return} instructions in the dumped IR of a function of compiled_exits.py. */
+    private static long returns(Path dump, String function) throws IOException {
+        try (Stream<Path> files = Files.list(dump)) {
+            Path ir = files.filter(f -> f.getFileName().toString().contains("-" + function + "__compiled_exits.py")
+                    && f.getFileName().toString().endsWith(".ir")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no IR of " + function + " in " + dump));
+            return Files.readAllLines(ir).stream().filter(l -> l.trim().startsWith("return ")).count();
+        }
     }
 }
