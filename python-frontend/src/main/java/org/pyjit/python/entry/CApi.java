@@ -49,6 +49,9 @@ final class CApi {
     private final long longAsLong;
     private final long errClear;
     private final long errExceptionMatches;
+    private final long errGetRaisedException;
+    private final long errSetRaisedException;
+    private final long exceptionSetTraceback;
     private final long excException;
     private final long decRef;
 
@@ -67,6 +70,9 @@ final class CApi {
         longAsLong = symbol(python, "PyLong_AsLong");
         errClear = symbol(python, "PyErr_Clear");
         errExceptionMatches = symbol(python, "PyErr_ExceptionMatches");
+        errGetRaisedException = symbol(python, "PyErr_GetRaisedException");
+        errSetRaisedException = symbol(python, "PyErr_SetRaisedException");
+        exceptionSetTraceback = symbol(python, "PyException_SetTraceback");
         excException = MEMORY.getLong(symbol(python, "PyExc_Exception"));
         decRef = symbol(python, "Py_DecRef");
         free = symbol(libc, "free");
@@ -226,6 +232,19 @@ final class CApi {
      */
     boolean errIsException() {
         return call(errExceptionMatches, excException) != 0;
+    }
+
+    /**
+     * Empties the set exception's traceback ({@code __traceback__ = None}): the entries of code
+     * pyjit ran, which the program never called; the interpreter adds the program's own as the
+     * exception propagates.
+     */
+    void errDropTraceback() {
+        long exc = call(errGetRaisedException);
+        if (exc != 0) {
+            call(exceptionSetTraceback, exc, none);
+            call(errSetRaisedException, exc);
+        }
     }
 
     /** {@code PyErr_Clear()}. */

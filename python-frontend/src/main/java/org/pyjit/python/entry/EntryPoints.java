@@ -229,10 +229,13 @@ public final class EntryPoints {
      * that arrives meanwhile (a pending call from {@code DeferredInstall} runs while the program
      * is running) has its handler run there: its exception ({@code KeyboardInterrupt}, or what the
      * program's handler raised; the steps catch {@code Exception} themselves) is the program's and
-     * stays set, and the caller hands it on. Anything else is cleared.
+     * stays set, without the traceback entries of the installation code (python shows only the
+     * program's: a {@code File "<string>", line 0} entry appeared when a SIGINT landed there), and
+     * the caller hands it on. Anything else is cleared.
      */
     private static EntryException failure(CApi api, String message, String step) {
         if (!api.errIsException()) {
+            api.errDropTraceback();
             return EntryException.interrupted(step);
         }
         api.errClear();
