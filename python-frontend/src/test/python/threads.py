@@ -46,6 +46,7 @@ def bump():
 th = [threading.Thread(target=bump) for _ in range(3)]
 [t.start() for t in th]; [t.join() for t in th]
 print(counter)
-d = threading.Thread(target=lambda: ev.wait(), daemon=True)
+never = threading.Event()  # never set: the daemon is certainly alive when asked (ev is set)
+d = threading.Thread(target=never.wait, daemon=True)
 d.start()
 print("daemon alive:", d.is_alive())
