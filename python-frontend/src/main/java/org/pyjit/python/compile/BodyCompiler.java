@@ -255,6 +255,19 @@ public final class BodyCompiler {
     }
 
     /**
+     * Whether a function's body captured here is sure to be for direct calls only under this
+     * compiler's entry policy ({@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS}): its
+     * code has no backward jump, so no entry of it can reach a loop. The hot upcall then stops the
+     * function's {@code PY_START} events at once instead of when the body is installed.
+     *
+     * @param capture a function's capture
+     * @return true if events will never enter the body
+     */
+    public boolean directCallsOnly(Capture capture) {
+        return options.entries() == CompileOptions.EntryPolicy.ENTRIES_REACHING_LOOPS && !capture.raw().mayLoop(layout);
+    }
+
+    /**
      * Copies what a function's compile needs from the live code object.
      *
      * @param code the code object's address (alive, GIL held)

@@ -1,10 +1,12 @@
 package org.pyjit.python.compile;
 
 import com.kenai.jffi.MemoryIO;
+import java.util.Optional;
 import org.pyjit.python.bytecode.BytecodeDialect;
 import org.pyjit.python.bytecode.CodeAnalysis;
 import org.pyjit.python.bytecode.MalformedBytecodeException;
 import org.pyjit.python.layout.CPythonLayout;
+import org.pyjit.python.layout.Opcode;
 
 /**
  * What the translator reads from a live code object: its quickened instructions analysed with its
@@ -77,6 +79,30 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
      */
     record Raw(long address, long units, byte[] bytes, byte[] exceptionTable, int stackSize, int nLocalsPlus,
                long[] consts, long[] names) {
+
+        /**
+         * Whether the code may hold a loop: some code unit's opcode byte is {@code JUMP_BACKWARD}
+         * or its instrumented form. Cache units are not told apart from instructions, so a cache
+         * value that looks like one answers "may"; a backward jump is never missed.
+         *
+         * @param layout the running CPython's offsets
+         * @return false only for code without a backward jump
+         */
+        boolean mayLoop(CPythonLayout layout) {
+            Optional<BytecodeDialect> dialect = BytecodeDialect.forVersion(layout.version());
+            if (dialect.isEmpty()) {
+                return true;
+            }
+            int jump = dialect.get().opcodes().number(Opcode.JUMP_BACKWARD);
+            int instrumented = dialect.get().opcodes().number(Opcode.INSTRUMENTED_JUMP_BACKWARD);
+            for (int k = 0; k < bytes.length; k += 2) {
+                int op = bytes[k] & 0xFF;
+                if (op == jump || op == instrumented) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /** Decodes and checks the copied bytecode (any thread). */
         CodeObject analyse(CPythonLayout layout) throws CompileRefusedException {

@@ -303,6 +303,13 @@ final class HotCodeRegistry {
             r.state = new CompileOutcome(CompileState.COMPILED, compiledText(body));
             log.accept("compiled: function " + r.name + " " + timing(body));
         }, why -> r.state = new CompileOutcome(CompileState.REFUSED, why));
+        if (queued && !r.resumable && compiler.directCallsOnly(capture)) {
+            // Events will never enter its body: they stop now, not after the compile (each
+            // call meanwhile would pay the callback, millions of them for a recursive function).
+            CApi.MEMORY.putInt(state + CodeState.FLAGS,
+                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.DIRECT_CALLS_ONLY);
+            return disable;
+        }
         return queued ? none : disable;
     }
 

@@ -594,7 +594,8 @@ class CompiledCodeTest {
      * returns or yields: a loop-free function is compiled for direct calls only (every entry of
      * its body is one of its compiled caller's direct calls), a generator whose every turn yields
      * is not compiled, one that loops between yields is entered at its resumptions.
-     * {@code PYJIT_ENTER=all} enters them all.
+     * {@code PYJIT_ENTER=all} enters them all. Compiled in the background, the loop-free
+     * function's events stop at the threshold.
      */
     @Test
     void eventsEnterOnlyBodiesThatReachALoop() throws IOException {
@@ -617,6 +618,12 @@ class CompiledCodeTest {
                 Map.of("PYJIT_THRESHOLD", "20", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
         assertFalse(report(all, "tiny (entry_policy.py:5)").get(0).contains("direct calls only"), all);
         assertReport(all, "each (entry_policy.py:18)", "return @34: 2");
+
+        // Compiled off the Python thread: the loop-free function's events stop at the threshold,
+        // not when its body is installed (every call meanwhile would pay the callback).
+        String background = statisticsOfARunLikePython(program("entry_policy.py"), Map.of("PYJIT_THRESHOLD", "20"));
+        String row = report(background, "tiny (entry_policy.py:5)").get(0);
+        assertEquals("20", row.substring("tiny (entry_policy.py:5)".length()).trim().split("\\s+")[0], row);
     }
 
     /**
