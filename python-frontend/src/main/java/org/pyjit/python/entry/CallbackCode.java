@@ -102,12 +102,7 @@ final class CallbackCode {
             Value body = b.load(Type.I64, state, CodeState.ENTRY);
             b.brif(b.icmpImm(IntCC.NE, body, 0), compiled, counting);
             b.switchToBlock(compiled);
-            Block entered = b.createBlock();
-            Block directOnly = b.createBlock();
-            onFlag(b, state, CodeState.DIRECT_CALLS_ONLY, directOnly, entered);
-            b.switchToBlock(directOnly);
-            b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
-            b.switchToBlock(entered);
+            returnIf(b, base, state, CodeState.DIRECT_CALLS_ONLY, Field.DISABLE);
             new CompiledEntry(b, base, code, state).emit(body);
             b.switchToBlock(counting);
             Value calls = b.iaddImm(b.load(Type.I64, state, CodeState.CALLS), 1);
@@ -202,6 +197,19 @@ final class CallbackCode {
         b.switchToBlock(forked);
         b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
         b.switchToBlock(parent);
+    }
+
+    /**
+     * Returns the immortal object of {@code result} if the code state's {@code FLAGS} word has
+     * {@code flag}; otherwise goes on in a new current block.
+     */
+    private static void returnIf(FunctionBuilder b, Value base, Value state, int flag, Field result) {
+        Block set = b.createBlock();
+        Block clear = b.createBlock();
+        onFlag(b, state, flag, set, clear);
+        b.switchToBlock(set);
+        b.ret(b.load(Type.I64, base, result.offset()));
+        b.switchToBlock(clear);
     }
 
     /** Branches to {@code set} if the code state's {@code FLAGS} word has {@code flag}, else to {@code clear}. */
@@ -461,12 +469,7 @@ final class CallbackCode {
             b.switchToBlock(run);
             new CompiledEntry(b, base, code, state).emit(body);
             b.switchToBlock(beyond);
-            Block pending = b.createBlock();
-            Block settled = b.createBlock();
-            onFlag(b, state, CodeState.PENDING, pending, settled);
-            b.switchToBlock(pending);
-            b.ret(b.load(Type.I64, base, Field.NONE.offset()));
-            b.switchToBlock(settled);
+            returnIf(b, base, state, CodeState.PENDING, Field.NONE);
             b.ret(b.load(Type.I64, base, Field.DISABLE.offset()));
         }
     }
