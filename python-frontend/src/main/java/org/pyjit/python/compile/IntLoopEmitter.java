@@ -496,19 +496,7 @@ final class IntLoopEmitter {
     private Value box(Value v, Block failed) {
         Block join = b.createBlock();
         Value res = b.appendBlockParam(join, Type.I64);
-        Block big = b.createBlock();
-        long zero = t.smallIntZero();
-        if (zero != 0) {
-            Block small = b.createBlock();
-            b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
-            b.switchToBlock(small);
-            b.jump(join, b.iadd(b.iconst(Type.I64, zero),
-                    b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
-        } else {
-            b.jump(big);
-        }
-        b.switchToBlock(big);
-        Value boxed = b.callIndirect(Translator.P_OF_P, t.constant(CSymbol.LONG_FROM_LONG_LONG), v).get(0);
+        Value boxed = t.smallIntOrNew(v, join);
         b.brif(b.icmpImm(IntCC.EQ, boxed, 0), failed, List.of(), join, List.of(boxed));
         b.switchToBlock(join);
         return res;

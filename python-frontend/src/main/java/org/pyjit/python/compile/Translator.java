@@ -206,6 +206,26 @@ final class Translator {
         return objects.smallIntZero();
     }
 
+    /**
+     * Boxes the int {@code v}: jumps to {@code join} with the cached small int when
+     * {@code -5 <= v <= 256}; otherwise returns, in the block it leaves current,
+     * {@code PyLong_FromLongLong(v)} (a new reference, NULL on a failed allocation).
+     */
+    Value smallIntOrNew(Value v, Block join) {
+        long zero = objects.smallIntZero();
+        Block big = b.createBlock();
+        if (zero != 0) {
+            Block small = b.createBlock();
+            b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
+            b.switchToBlock(small);
+            b.jump(join, b.iadd(b.iconst(Type.I64, zero), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
+        } else {
+            b.jump(big);
+        }
+        b.switchToBlock(big);
+        return call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v);
+    }
+
     /** The exit sites of the last {@link #translate}, in counter order. */
     List<ExitSite> sites() {
         return List.copyOf(sites.keySet());
@@ -2310,18 +2330,7 @@ final class Translator {
             Block ints = bothCompactInts(l, r, notInts);
             b.switchToBlock(ints);
             Value v = b.binary(op.integer().get(), compactValue(l), compactValue(r));
-            long zero = objects.smallIntZero();
-            Block big = b.createBlock();
-            if (zero != 0) {
-                Block small = b.createBlock();
-                b.brif(b.icmpImm(IntCC.ULT, b.iaddImm(v, 5), 262), small, big);
-                b.switchToBlock(small);
-                b.jump(join, b.iadd(b.iconst(Type.I64, zero), b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, v, 5)));
-            } else {
-                b.jump(big);
-            }
-            b.switchToBlock(big);
-            b.jump(join, call(P_OF_P, CSymbol.LONG_FROM_LONG_LONG, v));
+            b.jump(join, smallIntOrNew(v, join));
         } else {
             b.jump(notInts);
         }
