@@ -160,8 +160,7 @@ final class HotCodeRegistry {
             r = new Record((qualname == null ? "?" : qualname) + " (" + base + ":" + line + ")",
                     CompileState.resumable(flags), new CompileOutcome(CompileState.of(flags), ""), code);
             records.put(state, r);
-            CApi.MEMORY.putInt(state + CodeState.FLAGS,
-                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.RECORDED);
+            setFlags(state, CodeState.RECORDED, true);
         }
         long calls = CApi.MEMORY.getLong(state + CodeState.CALLS);
         if (from < 0) {
@@ -254,6 +253,12 @@ final class HotCodeRegistry {
         return true;
     }
 
+    /** Sets or clears flags of a code state (Java writes them under this registry's monitor). */
+    private static void setFlags(long state, int flags, boolean on) {
+        int old = CApi.MEMORY.getInt(state + CodeState.FLAGS);
+        CApi.MEMORY.putInt(state + CodeState.FLAGS, on ? old | flags : old & ~flags);
+    }
+
     private static String compiledText(BodyCompiler.CompiledBody body) {
         return "(" + body.codeBytes() + " bytes" + (body.directCallsOnly() ? "; direct calls only: no loop" : "") + ")";
     }
@@ -264,8 +269,7 @@ final class HotCodeRegistry {
      */
     private static void publishFunction(long state, BodyCompiler.CompiledBody body) {
         if (body.directCallsOnly()) {
-            CApi.MEMORY.putInt(state + CodeState.FLAGS,
-                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.DIRECT_CALLS_ONLY);
+            setFlags(state, CodeState.DIRECT_CALLS_ONLY, true);
         }
         publish(state + CodeState.ENTRY, body.address());
     }
@@ -306,8 +310,7 @@ final class HotCodeRegistry {
         if (queued && !r.resumable && compiler.directCallsOnly(capture)) {
             // Events will never enter its body: they stop now, not after the compile (each
             // call meanwhile would pay the callback, millions of them for a recursive function).
-            CApi.MEMORY.putInt(state + CodeState.FLAGS,
-                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.DIRECT_CALLS_ONLY);
+            setFlags(state, CodeState.DIRECT_CALLS_ONLY, true);
             return disable;
         }
         return queued ? none : disable;
@@ -478,8 +481,7 @@ final class HotCodeRegistry {
             return false;
         }
         if (r.pending++ == 0) {
-            CApi.MEMORY.putInt(state + CodeState.FLAGS,
-                    CApi.MEMORY.getInt(state + CodeState.FLAGS) | CodeState.PENDING);
+            setFlags(state, CodeState.PENDING, true);
         }
         return true;
     }
@@ -487,8 +489,7 @@ final class HotCodeRegistry {
     /** One compile of a live code object is over: the last one clears {@link CodeState#PENDING}. */
     private void settle(Record r, long state) {
         if (--r.pending == 0) {
-            CApi.MEMORY.putInt(state + CodeState.FLAGS,
-                    CApi.MEMORY.getInt(state + CodeState.FLAGS) & ~CodeState.PENDING);
+            setFlags(state, CodeState.PENDING, false);
         }
     }
 
