@@ -4,12 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.BlockCall;
 import org.pyjit.ir.FunctionBuilder;
@@ -223,7 +223,7 @@ final class IntLoopEmitter {
                     operands.add(index);
                     IntLoopArithmetic.Exits exits = exitsAt(i, operands, executed - 1);
                     Value item = b.load(Type.I64, itemAddress(list, index, exits), 0);
-                    if (truthTestedNext(i)) {
+                    if (loop.testedItems().contains(i.start())) {
                         stack.push(object(item));
                     } else {
                         // An int item is unboxed; anything else leaves for the generic code.
@@ -375,15 +375,6 @@ final class IntLoopEmitter {
                 IntLoopArithmetic.Leave.ITEM);
         Value items = b.load(Type.I64, list, t.layout().sequences().listItems());
         return b.iadd(items, b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, index, 3));
-    }
-
-    /** Whether the next instruction of the loop tests the truth of what {@code i} pushes. */
-    private boolean truthTestedNext(Instruction i) {
-        List<Instruction> body = loop.body();
-        int k = body.indexOf(i);
-        return k + 1 < body.size() && body.get(k + 1).start() == i.next() && !startsBlock(i.next())
-                && (body.get(k + 1).base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_FALSE
-                    || body.get(k + 1).base() == org.pyjit.python.layout.Opcode.POP_JUMP_IF_TRUE);
     }
 
     /** A new reference to a value of the loop's stack: an object's count raised, an int boxed. */

@@ -68,13 +68,16 @@ final class IntLoops {
      *     constants are objects stored into lists)
      * @param lists the locals the loop only subscripts ({@code l[i]}, {@code l[i] = v}), guarded
      *     at the header to be exact lists; not in {@code locals}
+     * @param testedItems the first units of the BINARY_SUBSCRs whose item the next instruction
+     *     (a conditional jump) tests for truth; the other BINARY_SUBSCRs read int items
      * @param blockStarts the first units of the loop's bytecode blocks (the header included)
      * @param joins the block starts some jump goes to (the header included): they start with the
      *     header's stack depth; the other blocks are reached by falling through only
      */
     record IntLoop(Instruction header, List<Instruction> backEdges, List<Instruction> body, int depth,
                    SortedSet<Integer> locals, SortedSet<Integer> stored, Map<Integer, Long> constants,
-                   SortedSet<Integer> lists, SortedSet<Integer> blockStarts, SortedSet<Integer> joins) {
+                   SortedSet<Integer> lists, SortedSet<Integer> testedItems, SortedSet<Integer> blockStarts,
+                   SortedSet<Integer> joins) {
         IntLoop {
             backEdges = List.copyOf(backEdges);
             body = List.copyOf(body);
@@ -82,6 +85,7 @@ final class IntLoops {
             stored = new TreeSet<>(stored);
             constants = Map.copyOf(constants);
             lists = new TreeSet<>(lists);
+            testedItems = new TreeSet<>(testedItems);
             blockStarts = new TreeSet<>(blockStarts);
             joins = new TreeSet<>(joins);
         }
@@ -142,6 +146,7 @@ final class IntLoops {
         Deque<Slot> stack = new ArrayDeque<>();
         SortedSet<Integer> containers = new TreeSet<>();
         SortedSet<Integer> intUses = new TreeSet<>();
+        SortedSet<Integer> testedItems = new TreeSet<>();
         for (int k = 0; k < body.size(); k++) {
             Instruction i = body.get(k);
             if (blockStarts.contains(i.start())) {
@@ -203,7 +208,12 @@ final class IntLoops {
                 case LOAD_FAST, LOAD_FAST_CHECK -> Optional.of(new Slot(Kind.LOCAL, i.oparg()));
                 case LOAD_CONST -> Optional.of(new Slot(constants.containsKey(i.oparg()) ? Kind.INT : Kind.CONSTANT, -1));
                 case FOR_ITER, BINARY_OP, UNARY_NEGATIVE, UNARY_INVERT -> Optional.of(Slot.INT);
-                case BINARY_SUBSCR -> Optional.of(jumpNext ? Slot.ITEM : Slot.INT);
+                case BINARY_SUBSCR -> {
+                    if (jumpNext) {
+                        testedItems.add(i.start());
+                    }
+                    yield Optional.of(jumpNext ? Slot.ITEM : Slot.INT);
+                }
                 default -> Optional.empty();
             };
             // How each operand is used: a local as a subscript's container or as an int.
@@ -236,7 +246,7 @@ final class IntLoops {
         }
         locals.removeAll(containers);
         return Optional.of(new IntLoop(body.get(0), backEdges, body, depth, locals, stored, constants, containers,
-                blockStarts, joins));
+                testedItems, blockStarts, joins));
     }
 
     /** What a value on the loop's stack is, in the analysis. */
