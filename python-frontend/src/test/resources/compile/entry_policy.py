@@ -3,8 +3,19 @@
 
 
 def tiny(x):
-    # No loop: compiled for direct calls from compiled code; PY_START declines it.
+    # No loop: compiled for direct calls from compiled code; PY_START declines it. It gets hot
+    # called from C (map) first, then waits for looping's compile to want it.
     return x * 2 + 1
+
+
+def halve(x):
+    # No loop, called from C only: not compiled at all.
+    return x // 2
+
+
+def fact(n):
+    # No loop, called by itself only: not compiled at all.
+    return 1 if n < 2 else n * fact(n - 1)
 
 
 def looping(n):
@@ -30,6 +41,7 @@ def sparse(items):
 
 def drive():
     total = sum(map(tiny, range(300)))  # a C caller: the interpreter runs tiny
+    total += sum(map(halve, range(300))) + fact(40) % 1000
     total += sum(looping(20) for _ in range(50))
     total += sum(each(range(3000)))
     total += sum(sparse(range(3000)))
@@ -37,4 +49,4 @@ def drive():
 
 
 print(drive())
-print(tiny(5), looping(3), list(each([1, 2])), list(sparse([0, 5, 10])))
+print(tiny(5), halve(7), fact(5), looping(3), list(each([1, 2])), list(sparse([0, 5, 10])))

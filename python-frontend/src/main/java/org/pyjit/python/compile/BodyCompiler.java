@@ -187,6 +187,14 @@ public final class BodyCompiler {
         return finishHere(translate(code, label));
     }
 
+    /**
+     * Compiles a captured code object on this thread (GIL held): {@link #translate(Capture)} and
+     * {@link #finish}.
+     */
+    public CompiledBody compile(Capture capture) throws CompileRefusedException {
+        return finishHere(translate(capture));
+    }
+
     private CompiledBody finishHere(Translation translation) {
         try {
             return finish(translation, false);

@@ -114,6 +114,11 @@ final class CApi {
         };
     }
 
+    /** {@code PyThreadState_Get()}: the calling thread's state (it holds the GIL). */
+    long threadState() {
+        return call(threadStateGet);
+    }
+
     /** {@code PyUnstable_Eval_RequestCodeExtraIndex(free)}: a co_extra slot, or -1. */
     long requestCodeExtraIndex(long freeFunction) {
         return call(requestCodeExtraIndex, freeFunction);

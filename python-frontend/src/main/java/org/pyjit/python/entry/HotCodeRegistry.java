@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -78,6 +79,12 @@ final class HotCodeRegistry {
         }
     }
 
+    /** Why a loop-free function is not compiled: see {@link DirectCallDemand}. */
+    static final String NOT_WANTED = "no loop, and no compiled caller would call it directly";
+
+    /** A loop-free function waiting for a compiled caller, with its state's address. */
+    private record Callee(Record record, long state) { }
+
     private final CApi api;
     private final CPythonLayout layout;
     private final long extraIndex;
@@ -89,7 +96,14 @@ final class HotCodeRegistry {
     /** The compiler thread, or null: compile on the Python thread, in the hot upcall. */
     private final BackgroundCompiler background;
     private final Consumer<String> log;
+    /** Whether a loop-free function's body would be entered by a compiled caller; empty: always. */
+    private final Optional<DirectCallDemand> demand;
     private final Map<Long, Record> records = new LinkedHashMap<>();
+    /**
+     * Loop-free functions not compiled for want of a compiled caller, by {@code func_version}:
+     * compiled when a caller's direct-call site names them ({@link #wakeCallees}).
+     */
+    private final Map<Integer, Callee> callerless = new HashMap<>();
     private final List<Record> released = new ArrayList<>();
     private long attached;
 
@@ -113,6 +127,7 @@ final class HotCodeRegistry {
         this.extraIndex = extraIndex;
         this.disable = disable;
         this.log = log;
+        this.demand = DirectCallDemand.of(api, layout, extraIndex);
     }
 
     /**
@@ -166,20 +181,8 @@ final class HotCodeRegistry {
         if (from < 0) {
             r.hotFunction = true;
             long result = disable;
-            if (compiler != null && r.state.state() == CompileState.NO_COMPILER && background != null) {
-                result = queueFunction(r, code, state);
-            } else if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
-                try {
-                    BodyCompiler.CompiledBody body = compiler.compile(code, r.name);
-                    publishFunction(state, body);
-                    r.body = body;
-                    r.state = new CompileOutcome(CompileState.COMPILED, compiledText(body));
-                    result = body.directCallsOnly() ? disable : none;
-                } catch (CompileRefusedException e) {
-                    r.state = new CompileOutcome(CompileState.REFUSED, e.getMessage());
-                } catch (RuntimeException e) {
-                    r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
-                }
+            if (compiler != null && r.state.state() == CompileState.NO_COMPILER) {
+                result = function(r, code, state, false);
             }
             log.accept("hot: function " + r.name + " after " + calls + " calls; " + r.state.summary());
             return result;
@@ -219,7 +222,9 @@ final class HotCodeRegistry {
                 return disable;
             }
             if (background != null) {
-                return shared ? queueSharedLoop(r, code, state, from, to) : queueLoop(r, code, state, from, to);
+                long result = shared ? queueSharedLoop(r, code, state, from, to) : queueLoop(r, code, state, from, to);
+                wakeCallees(code);
+                return result;
             }
             try {
                 body = compiler.compileLoop(code, r.name, Math.toIntExact(to));
@@ -233,6 +238,7 @@ final class HotCodeRegistry {
         if (body == null) {
             return disable;
         }
+        wakeCallees(code);
         return fileLoop(state, from, body) ? none : disable;
     }
 
@@ -285,11 +291,16 @@ final class HotCodeRegistry {
     }
 
     /**
-     * Copies a hot function's code object under the GIL and queues it for the compiler thread
-     * (translation and code generation); the state is marked {@link CodeState#PENDING} so that
-     * its {@code PY_START} keeps firing.
+     * A function got hot: copies its code object under the GIL and compiles it here or queues it
+     * for the compiler thread (translation and code generation; the state is marked
+     * {@link CodeState#PENDING} meanwhile, so that its {@code PY_START} keeps firing). A
+     * loop-free function that no compiled caller would enter ({@link DirectCallDemand}) is not
+     * compiled; it waits for one.
+     *
+     * @param called a compiled caller wants the body (a waiting function woken by
+     *     {@link #wakeCallees}): no demand test
      */
-    private long queueFunction(Record r, long code, long state) {
+    private long function(Record r, long code, long state, boolean called) {
         BodyCompiler.Capture capture;
         try {
             capture = compiler.capture(code, r.name);
@@ -297,6 +308,41 @@ final class HotCodeRegistry {
             r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
             return disable;
         }
+        boolean directCallsOnly = !r.resumable && compiler.directCallsOnly(capture);
+        if (directCallsOnly && !called) {
+            DirectCallDemand.Verdict verdict = demand.map(d -> d.verdict(code)).orElse(DirectCallDemand.Verdict.WANTED);
+            if (!verdict.wanted()) {
+                r.state = new CompileOutcome(CompileState.REFUSED, NOT_WANTED);
+                if (verdict.version() != 0) {
+                    callerless.put(verdict.version(), new Callee(r, state));
+                }
+                return disable;
+            }
+        }
+        long result = background != null ? queueFunction(r, state, capture, directCallsOnly)
+                : compileFunction(r, state, capture);
+        wakeCallees(code);
+        return result;
+    }
+
+    /** Compiles a captured function on this thread and publishes its body. */
+    private long compileFunction(Record r, long state, BodyCompiler.Capture capture) {
+        try {
+            BodyCompiler.CompiledBody body = compiler.compile(capture);
+            publishFunction(state, body);
+            r.body = body;
+            r.state = new CompileOutcome(CompileState.COMPILED, compiledText(body));
+            return body.directCallsOnly() ? disable : none;
+        } catch (CompileRefusedException e) {
+            r.state = new CompileOutcome(CompileState.REFUSED, e.getMessage());
+        } catch (RuntimeException e) {
+            r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
+        }
+        return disable;
+    }
+
+    /** Queues a captured function for the compiler thread. */
+    private long queueFunction(Record r, long state, BodyCompiler.Capture capture, boolean directCallsOnly) {
         r.state = new CompileOutcome(CompileState.PENDING, "");
         boolean queued = submit(r, state, capture, body -> {
             if (body == null) {
@@ -307,13 +353,31 @@ final class HotCodeRegistry {
             r.state = new CompileOutcome(CompileState.COMPILED, compiledText(body));
             log.accept("compiled: function " + r.name + " " + timing(body));
         }, why -> r.state = new CompileOutcome(CompileState.REFUSED, why));
-        if (queued && !r.resumable && compiler.directCallsOnly(capture)) {
+        if (queued && directCallsOnly) {
             // Events will never enter its body: they stop now, not after the compile (each
             // call meanwhile would pay the callback, millions of them for a recursive function).
             setFlags(state, CodeState.DIRECT_CALLS_ONLY, true);
             return disable;
         }
         return queued ? none : disable;
+    }
+
+    /**
+     * A code object is being compiled: the loop-free functions waiting for a compiled caller
+     * that its {@code CALL_PY_EXACT_ARGS} sites would enter are compiled too (their events are
+     * already off; only direct calls enter them).
+     */
+    private void wakeCallees(long code) {
+        if (callerless.isEmpty() || demand.isEmpty()) {
+            return;
+        }
+        for (int version : demand.get().calleeVersions(code)) {
+            Callee callee = callerless.remove(version);
+            if (callee != null && callee.record().code != 0 && callee.record().state.state() == CompileState.REFUSED) {
+                log.accept("wanted: function " + callee.record().name + " by a compiled caller");
+                function(callee.record(), callee.record().code, callee.state(), true);
+            }
+        }
     }
 
     /**
@@ -526,6 +590,7 @@ final class HotCodeRegistry {
      * @param state the state
      */
     synchronized void released(long state) {
+        callerless.values().removeIf(c -> c.state() == state);
         long body = CApi.MEMORY.getLong(state + CodeState.ENTRY);
         if (body != 0 && compiler != null) {
             CApi.MEMORY.putLong(state + CodeState.ENTRY, 0);

@@ -593,7 +593,9 @@ class CompiledCodeTest {
      * Above threshold 1 the callbacks enter only bodies whose entry can reach a loop before it
      * returns or yields: a loop-free function is compiled for direct calls only (every entry of
      * its body is one of its compiled caller's direct calls), a generator whose every turn yields
-     * is not compiled, one that loops between yields is entered at its resumptions.
+     * is not compiled, one that loops between yields is entered at its resumptions. A loop-free
+     * function is compiled only for a compiled caller's direct calls: one hot from C first waits
+     * for its caller's compile; one called only from C or by itself is not compiled.
      * {@code PYJIT_ENTER=all} enters them all. Compiled in the background, the loop-free
      * function's events stop at the threshold.
      */
@@ -603,21 +605,25 @@ class CompiledCodeTest {
                 Map.of("PYJIT_THRESHOLD", "20", "PYJIT_COMPILE_SYNC", "1"));
         List<String> tiny = report(err, "tiny (entry_policy.py:5)");
         assertTrue(tiny.get(0).contains("direct calls only: no loop"), tiny::toString);
-        long direct = report(err, "looping (entry_policy.py:10)").stream().map(String::trim)
+        long direct = report(err, "looping (entry_policy.py:21)").stream().map(String::trim)
                 .filter(l -> l.startsWith("direct call @48: "))
                 .mapToLong(l -> Long.parseLong(l.substring("direct call @48: ".length()))).sum();
         assertTrue(direct > 0, err);
         assertTrue(tiny.stream().anyMatch(l -> l.contains("; entries " + direct + ", ")), tiny + " vs " + direct);
-        assertTrue(report(err, "each (entry_policy.py:18)").get(0)
+        for (String callerless : List.of("halve (entry_policy.py:11)", "fact (entry_policy.py:16)")) {
+            assertTrue(report(err, callerless).get(0)
+                    .contains("not compiled: no loop, and no compiled caller would call it directly"), err);
+        }
+        assertTrue(report(err, "each (entry_policy.py:29)").get(0)
                 .contains("not compiled: no entry reaches a loop before it yields or returns"), err);
-        assertReport(err, "sparse (entry_policy.py:24)", "return @46: 2");
-        assertTrue(report(err, "sparse (entry_policy.py:24)").stream().anyMatch(l -> l.trim().startsWith("yield @36: ")),
+        assertReport(err, "sparse (entry_policy.py:35)", "return @46: 2");
+        assertTrue(report(err, "sparse (entry_policy.py:35)").stream().anyMatch(l -> l.trim().startsWith("yield @36: ")),
                 err);
 
         String all = statisticsOfARunLikePython(program("entry_policy.py"),
                 Map.of("PYJIT_THRESHOLD", "20", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
         assertFalse(report(all, "tiny (entry_policy.py:5)").get(0).contains("direct calls only"), all);
-        assertReport(all, "each (entry_policy.py:18)", "return @34: 2");
+        assertReport(all, "each (entry_policy.py:29)", "return @34: 2");
 
         // Compiled off the Python thread: the loop-free function's events stop at the threshold,
         // not when its body is installed (every call meanwhile would pay the callback).
