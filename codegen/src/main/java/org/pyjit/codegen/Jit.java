@@ -89,8 +89,27 @@ public final class Jit {
 
     /** Compiles and installs a module. */
     public CompiledModule compile(IrModule module) {
-        MachineCode code = generate(module);
+        return install(module, generate(module));
+    }
+
+    private CompiledModule install(IrModule module, MachineCode code) {
         return new CompiledModule(module, code, cache.install(code.code()));
+    }
+
+    /**
+     * Compiles and installs a module from a generator whose output its own tests verify: the IR
+     * verifier runs only when Java assertions are enabled, as the register allocator's checker
+     * does ({@code Allocators.standard()}). For a JIT compiling at run time, where the verifier
+     * is about a tenth of a cold compile. An invalid module may then fail in the backend or
+     * compile to wrong code: use {@link #compile(IrModule)} for IR from anywhere else.
+     */
+    public CompiledModule compileTrusted(IrModule module) {
+        boolean assertions = false;
+        assert assertions = true;
+        if (assertions) {
+            Verifier.verify(module);
+        }
+        return install(module, backend.compile(module, TrapSupport.host()));
     }
 
     /** Compiles and installs a module of one function. */
