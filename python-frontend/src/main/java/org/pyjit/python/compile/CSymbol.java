@@ -57,6 +57,16 @@ enum CSymbol {
     /** A plain function's {@code vectorcall}: 3.12's CALL runs such a function's frame inline. */
     FUNCTION_VECTORCALL("_PyFunction_Vectorcall"),
     METHOD_TYPE("PyMethod_Type"),
+    /** CALL's builtin-function fast paths ({@code PyCFunction_CheckExact}). */
+    CFUNCTION_TYPE("PyCFunction_Type"),
+    /** CALL's method-descriptor fast paths ({@code Py_IS_TYPE(callable, &PyMethodDescr_Type)}). */
+    METHOD_DESCRIPTOR_TYPE("PyMethodDescr_Type"),
+    /** CALL_NO_KW_TYPE_1's callable. */
+    TYPE_TYPE("PyType_Type"),
+    /** CALL_NO_KW_STR_1's callable. */
+    UNICODE_TYPE("PyUnicode_Type"),
+    /** {@code PyObject *(o)}: CALL_NO_KW_TUPLE_1. */
+    SEQUENCE_TUPLE("PySequence_Tuple"),
     DEL_ITEM("PyObject_DelItem"),
     SET_NEW("PySet_New"),
     SET_ADD("PySet_Add"),

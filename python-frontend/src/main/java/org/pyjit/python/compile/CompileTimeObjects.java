@@ -13,8 +13,8 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * Immortal objects compiled code names as constants, made once by calling libpython from Java
- * (on the compiling Python thread, GIL held): interned method names, the empty string and
- * {@code sys.monitoring.DISABLE}.
+ * (on the compiling Python thread, GIL held): interned method names, the empty string,
+ * {@code sys.monitoring.DISABLE} and the {@code list.append} descriptor.
  *
  * <p>{@link #prepare} makes every object the translator asks for, under the GIL; afterwards the
  * objects are only read, so translation may run on a thread without the GIL, and a name that was
@@ -35,6 +35,7 @@ final class CompileTimeObjects {
     private long empty;
     private Long smallIntZero;
     private long disable;
+    private long listAppend;
 
     /** Interned names the translator uses ({@code with}, {@code class}, {@code import}). */
     private static final List<String> NAMES = List.of("__enter__", "__exit__", "__build_class__", "__import__",
@@ -52,6 +53,7 @@ final class CompileTimeObjects {
         emptyString();
         smallIntZero();
         monitoringDisable();
+        listAppend();
         prepared = true;
     }
 
@@ -139,6 +141,26 @@ final class CompileTimeObjects {
         } finally {
             MEMORY.freeMemory(buffer);
         }
+    }
+
+    /**
+     * The {@code list.append} method descriptor: the object 3.12's {@code CALL_NO_KW_LIST_APPEND}
+     * compares the callable with ({@code interp->callable_cache.list_append}, found in
+     * {@code list}'s dict, which a static type never changes). {@code list.append} read from the
+     * type is the descriptor itself; the new reference taken here is never released, so the
+     * address stays valid.
+     */
+    long listAppend() {
+        if (listAppend == 0) {
+            long list = symbols.address(CSymbol.LIST_TYPE);
+            long found = cString("append", name -> Invoker.getInstance()
+                    .invokeN2(POINTER_AND_NAME, symbols.address(CSymbol.GET_ATTR_STRING), list, name));
+            if (found == 0) {
+                throw new IllegalStateException("no list.append");
+            }
+            listAppend = found;
+        }
+        return listAppend;
     }
 
     /** {@code sizeof(PyLongObject)} in 3.12: the stride of the small-int array. */

@@ -1641,7 +1641,8 @@ final class Translator {
 
         /**
          * 3.12 CALL: {@code [method or NULL, callable or self, args...]}, keyword names from the
-         * preceding KW_NAMES; one vectorcall on the frame's own slots.
+         * preceding KW_NAMES; one vectorcall on the frame's own slots, after the fast path of a
+         * form quickened to a C call ({@link CallFastPath}) or a direct call ({@link DirectCall}).
          */
         private void callInstruction(Instruction i, int d) {
             int argc = i.oparg();
@@ -1668,6 +1669,16 @@ final class Translator {
                     ? Optional.of(inlinedByInterpreter(callable, isMethod)) : Optional.empty();
             Block called = b.createBlock();
             Value res = b.appendBlockParam(called, Type.I64);
+            Block release = b.createBlock();
+            Value result = b.appendBlockParam(release, Type.I64);
+            if (kw == 0 && CallFastPath.covers(i.opcode(), plain)) {
+                Block generic = b.createBlock();
+                new CallFastPath(Translator.this, b, objects.listAppend(), countInstructions
+                        ? new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()) : null)
+                        .emit(i.opcode(), method, callable, isMethod, args, positional, c, generic, release, called);
+                b.switchToBlock(generic);
+                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+            }
             if (kw == 0 && bodies.isPresent() && i.opcode() == Opcode.CALL_PY_EXACT_ARGS
                     && i.cache() instanceof InlineCache.Call cached && cached.funcVersion() != 0) {
                 Block generic = b.createBlock();
@@ -1681,11 +1692,13 @@ final class Translator {
             adjustBudget(units, levels, true);
             Value generic = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
             adjustBudget(units, levels, false);
+            b.jump(release, generic);
+            b.switchToBlock(release);
             if (!plain) {
                 xdecref(method);
             }
             releaseSlots(c, d);
-            b.jump(called, generic);
+            b.jump(called, result);
             b.switchToBlock(called);
             Block returned = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, res, 0), errorExit(i, m, inlined), returned);

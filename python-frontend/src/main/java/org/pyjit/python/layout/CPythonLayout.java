@@ -47,7 +47,8 @@ public record CPythonLayout(
         EmbeddingLayout embedding,
         OpcodeTable opcodes,
         MonitoringLayout monitoring,
-        InstanceLayout instances) {
+        InstanceLayout instances,
+        CallableLayout callables) {
 
     /** Every version pyjit has a table for, oldest first. */
     public static List<CPythonLayout> known() {
@@ -138,6 +139,19 @@ public record CPythonLayout(
      * @param moduleDict {@code PyModuleObject.md_dict}
      */
     public record InstanceLayout(int dictOrValues, int moduleDict) { }
+
+    /**
+     * What compiled code reads to call a C function the way the specialising interpreter does.
+     *
+     * @param cfunctionDef {@code PyCFunctionObject.m_ml}
+     * @param cfunctionSelf {@code PyCFunctionObject.m_self}
+     * @param descriptorType {@code PyMethodDescrObject.d_common.d_type}
+     * @param descriptorDef {@code PyMethodDescrObject.d_method}
+     * @param defMeth {@code PyMethodDef.ml_meth}
+     * @param defFlags {@code PyMethodDef.ml_flags} (int)
+     */
+    public record CallableLayout(int cfunctionDef, int cfunctionSelf, int descriptorType, int descriptorDef,
+                                 int defMeth, int defFlags) { }
 
     /**
      * {@code PyFunctionObject}.

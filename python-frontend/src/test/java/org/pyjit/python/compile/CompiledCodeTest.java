@@ -590,6 +590,48 @@ class CompiledCodeTest {
     }
 
     /**
+     * CALLs quickened to calls of C functions take {@link CallFastPath}'s guarded paths: builtin
+     * functions (METH_O, METH_FASTCALL, len, isinstance), method descriptors (METH_O, NOARGS,
+     * FASTCALL), list.append in place, type/str/tuple of one argument. Each function is compiled
+     * at its fourth call, then called with other types, a subclass, an overridden append and a
+     * shadowed builtin (each guard fails and the generic call runs), with errors raised by the
+     * called functions and a RecursionError through a METH_O builtin; output and tracebacks stay
+     * python3.12's.
+     */
+    @Test
+    void quickenedCallsOfCFunctionsTakeGuardedFastPaths() throws IOException {
+        Path program = program("call_fast_paths.py");
+        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
+                dir, PythonProcesses.baseEnvironment(), null);
+        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_STATS", "1",
+                "PYJIT_ENTER", "all"));
+        assertEquals(1, py.exitStatus());
+        assertEquals(py.exitStatus(), jit.exitStatus());
+        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
+        String pyErr = new String(py.stderr(), StandardCharsets.UTF_8);
+        String jitErr = new String(jit.stderr(), StandardCharsets.UTF_8);
+        assertTrue(jitErr.startsWith(pyErr + "pyjit statistics"), jitErr);
+        String err = jitErr.substring(pyErr.length());
+        // An Appender overrides append: its three calls fail the descriptor guard.
+        assertReport(err, "appends (call_fast_paths.py:36)", "guard held CALL_NO_KW_LIST_APPEND @54: 756",
+                "guard failed CALL_NO_KW_LIST_APPEND @54: 3");
+        assertReport(err, "builtins_o (call_fast_paths.py:24)", "guard held CALL_NO_KW_BUILTIN_O @14: 9",
+                "guard held CALL_NO_KW_LEN @34: 8");
+        assertReport(err, "builtins_fast (call_fast_paths.py:28)", "guard held CALL_NO_KW_ISINSTANCE @24: 8",
+                "guard held CALL_NO_KW_BUILTIN_FAST @46: 8");
+        // A list subclass: self is not exactly of the descriptor's type.
+        assertReport(err, "methods (call_fast_paths.py:32)", "guard held CALL_NO_KW_METHOD_DESCRIPTOR_O @26: 6",
+                "guard failed CALL_NO_KW_METHOD_DESCRIPTOR_O @26: 1",
+                "guard held CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS @56: 7",
+                "guard held CALL_NO_KW_METHOD_DESCRIPTOR_FAST @88: 7");
+        assertReport(err, "conversions (call_fast_paths.py:42)", "guard held CALL_NO_KW_TYPE_1 @14: 16",
+                "guard held CALL_NO_KW_STR_1 @54: 16", "guard held CALL_NO_KW_TUPLE_1 @74: 15");
+        // len shadowed by a global lambda once.
+        assertReport(err, "uses_len (call_fast_paths.py:46)", "guard held CALL_NO_KW_LEN @14: 6",
+                "guard failed CALL_NO_KW_LEN @14: 1");
+    }
+
+    /**
      * Above threshold 1 the callbacks enter only bodies whose entry can reach a loop before it
      * returns or yields: a loop-free function is compiled for direct calls only (every entry of
      * its body is one of its compiled caller's direct calls), a generator whose every turn yields

@@ -66,6 +66,13 @@ class CPython312LayoutTest {
         m.put("(long) ((char *) (((PyDictOrValues *) 4096) - 3) - (char *) 4096)",
                 (long) L.instances().dictOrValues());
         m.put("offsetof(PyModuleObject, md_dict)", (long) L.instances().moduleDict());
+        var calls = L.callables();
+        m.put("offsetof(PyCFunctionObject, m_ml)", (long) calls.cfunctionDef());
+        m.put("offsetof(PyCFunctionObject, m_self)", (long) calls.cfunctionSelf());
+        m.put("offsetof(PyMethodDescrObject, d_common.d_type)", (long) calls.descriptorType());
+        m.put("offsetof(PyMethodDescrObject, d_method)", (long) calls.descriptorDef());
+        m.put("offsetof(PyMethodDef, ml_meth)", (long) calls.defMeth());
+        m.put("offsetof(PyMethodDef, ml_flags)", (long) calls.defFlags());
         var f = L.function();
         m.put("offsetof(PyFunctionObject, func_globals)", (long) f.globals());
         m.put("offsetof(PyFunctionObject, func_builtins)", (long) f.builtins());
