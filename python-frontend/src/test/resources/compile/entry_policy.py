@@ -39,12 +39,21 @@ def sparse(items):
             yield x
 
 
+def halves(items):
+    # Every other turn yields: about two turns a resumption, too few to pay for entering the
+    # body at each one, so not compiled.
+    for x in items:
+        if x % 2 == 0:
+            yield x
+
+
 def drive():
     total = sum(map(tiny, range(300)))  # a C caller: the interpreter runs tiny
     total += sum(map(halve, range(300))) + fact(40) % 1000
     total += sum(looping(20) for _ in range(50))
     total += sum(each(range(3000)))
     total += sum(sparse(range(3000)))
+    total += sum(halves(range(3000)))
     return total
 
 

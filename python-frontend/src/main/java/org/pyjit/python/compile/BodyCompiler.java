@@ -263,16 +263,24 @@ public final class BodyCompiler {
     }
 
     /**
+     * Whether the callbacks take only entries that can reach a loop
+     * ({@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS}). A function whose code has no
+     * backward jump is then for direct calls only ({@link #directCallsOnly}): the hot upcall stops
+     * its {@code PY_START} events at once instead of when the body is installed.
+     */
+    public boolean entersOnlyLoopingEntries() {
+        return options.entries() == CompileOptions.EntryPolicy.ENTRIES_REACHING_LOOPS;
+    }
+
+    /**
      * Whether a function's body captured here is sure to be for direct calls only under this
-     * compiler's entry policy ({@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS}): its
-     * code has no backward jump, so no entry of it can reach a loop. The hot upcall then stops the
-     * function's {@code PY_START} events at once instead of when the body is installed.
+     * compiler's entry policy (see {@link #entersOnlyLoopingEntries}).
      *
      * @param capture a function's capture
      * @return true if events will never enter the body
      */
     public boolean directCallsOnly(Capture capture) {
-        return options.entries() == CompileOptions.EntryPolicy.ENTRIES_REACHING_LOOPS && !capture.raw().mayLoop(layout);
+        return entersOnlyLoopingEntries() && !capture.raw().mayLoop(layout);
     }
 
     /**

@@ -64,6 +64,11 @@ final class HotCodeRegistry {
          * null when none is being compiled.
          */
         Map<Long, List<Long>> sharedPending;
+        /**
+         * A resumable code's loop turns per resumption, measured when one of its loops got hot
+         * (back edges over resumptions so far); 0 if none did.
+         */
+        double turnsPerResumption;
         /** Compiles of this code's bodies queued or running on the compiler thread. */
         int pending;
         /** Guards {@link #dead}: held by the compiler thread while it translates this code. */
@@ -78,6 +83,14 @@ final class HotCodeRegistry {
             this.code = code;
         }
     }
+
+    /**
+     * Loop turns a generator or coroutine must run per resumption, measured when its loop got
+     * hot, for its body to be compiled under {@code PYJIT_ENTER=loops}: entering through the
+     * {@code PY_RESUME} callback costs about 20 ns more than the interpreter's resumption, and a
+     * turn of compiled generic code saves a few.
+     */
+    static final int TURNS_PER_RESUMPTION = 4;
 
     /** Why a loop-free function is not compiled: see {@link DirectCallDemand}. */
     static final String NOT_WANTED = "no loop, and no compiled caller would call it directly";
@@ -189,6 +202,10 @@ final class HotCodeRegistry {
         } else {
             r.hotLoops++;
             long edges = CApi.MEMORY.getInt(state + CodeState.LOOPS + 4 * (from / 2));
+            if (r.resumable && calls > 0) {
+                r.turnsPerResumption = Math.max(r.turnsPerResumption,
+                        (double) CApi.MEMORY.getLong(state + CodeState.BACK_EDGES) / calls);
+            }
             long result = compiler == null ? disable : loop(r, code, state, from, to);
             log.accept("hot: loop " + from + "->" + to + " in " + r.name + " after " + edges
                     + " back edges (function: " + calls + " calls); " + loopText(r, to));
@@ -307,6 +324,19 @@ final class HotCodeRegistry {
         } catch (RuntimeException e) {
             r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
             return disable;
+        }
+        if (r.resumable && !called && compiler.entersOnlyLoopingEntries()) {
+            // Back edges so far over resumptions so far, or the ratio when a loop got hot (its
+            // counter then stopped).
+            long calls = CApi.MEMORY.getLong(state + CodeState.CALLS);
+            double turns = Math.max(r.turnsPerResumption,
+                    calls == 0 ? 0 : (double) CApi.MEMORY.getLong(state + CodeState.BACK_EDGES) / calls);
+            if (turns < TURNS_PER_RESUMPTION) {
+                // Each resumption would pay the entry for fewer turns of compiled loop than repay it.
+                r.state = new CompileOutcome(CompileState.REFUSED, String.format(Locale.ROOT,
+                        "its loops turn %.1f times a resumption, fewer than %d", turns, TURNS_PER_RESUMPTION));
+                return disable;
+            }
         }
         boolean directCallsOnly = !r.resumable && compiler.directCallsOnly(capture);
         if (directCallsOnly && !called) {
