@@ -1686,13 +1686,41 @@ final class Translator {
                         .emit(callable, isMethod, c, positional, cached.funcVersion(), i.byteOffset(), generic, called);
                 b.switchToBlock(generic);
             }
+            // 3.12's CALL of a plain Python function moves every operand's reference into the new
+            // frame (_PyEvalFramePushAndInit steals them), so the callee's frame holds the last
+            // reference to a temporary argument and releases it with its locals, in their order.
+            // The vectorcall borrows them: each operand's count is lowered first (without a
+            // deallocation at zero) and _PyEval_Vector's increments, its first act, give the frame
+            // the references; nothing touches them in between.
+            Value steals = stolenByFrame(callable);
+            Block handOver = b.createBlock();
+            Block vector = b.createBlock();
+            b.brif(steals, handOver, vector);
+            b.switchToBlock(handOver);
+            if (!plain) {
+                Block held = b.createBlock();
+                Block slots = b.createBlock();
+                b.brif(b.icmpImm(IntCC.EQ, method, 0), slots, held);
+                b.switchToBlock(held);
+                dropWithoutDealloc(method);
+                b.jump(slots);
+                b.switchToBlock(slots);
+            }
+            for (int k = c; k < d; k++) {
+                Long known = this.known.get(k);
+                if (known == null || !immortal(known)) {
+                    dropWithoutDealloc(slot(k));
+                }
+            }
+            b.jump(vector);
+            b.switchToBlock(vector);
             Value refund = refundedCall(callable);
             Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
             Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
             adjustBudget(units, levels, true);
             Value generic = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
             adjustBudget(units, levels, false);
-            b.jump(release, generic);
+            b.brif(steals, called, List.of(generic), release, List.of(generic));
             b.switchToBlock(release);
             if (!plain) {
                 xdecref(method);
@@ -1811,6 +1839,37 @@ final class Translator {
         }
 
         /**
+         * An i8, non-zero iff the callable is a plain Python function that 3.12's CALL would run
+         * in a frame of its own, taking the operands' references: an exact function using
+         * {@code _PyFunction_Vectorcall}, no PEP 523 evaluator.
+         */
+        private Value stolenByFrame(Value callable) {
+            Block exact = b.createBlock();
+            Block known = b.createBlock();
+            Value steals = b.appendBlockParam(known, Type.I8);
+            b.brif(b.icmp(IntCC.EQ, type(callable), constant(CSymbol.FUNCTION_TYPE)), exact, List.of(), known,
+                    List.of(b.iconst(Type.I8, 0)));
+            b.switchToBlock(exact);
+            Value plain = b.icmp(IntCC.EQ, b.load(Type.I64, callable, layout.function().vectorcall()),
+                    constant(CSymbol.FUNCTION_VECTORCALL));
+            Value noEvaluator = b.icmpImm(IntCC.EQ, b.load(Type.I64, interp, layout.interpreter().evalFrame()), 0);
+            b.jump(known, b.binary(org.pyjit.ir.Opcode.BAND, plain, noEvaluator));
+            b.switchToBlock(known);
+            return steals;
+        }
+
+        /** Lowers a mortal object's count by one, never deallocating: a reference handed over. */
+        private void dropWithoutDealloc(Value o) {
+            Block mortal = b.createBlock();
+            Block done = b.createBlock();
+            b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), done, mortal);
+            b.switchToBlock(mortal);
+            b.store(b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1), o, layout.object().refcnt());
+            b.jump(done);
+            b.switchToBlock(done);
+        }
+
+        /**
          * An i8, non-zero iff 3.12's CALL would run the call inline (a frame pushed, no C call):
          * the callable, a bound method's function when the method slot is NULL, is an exact
          * function using {@code _PyFunction_Vectorcall}, and no PEP 523 evaluator is set.
@@ -1825,18 +1884,7 @@ final class Translator {
             b.switchToBlock(bound);
             b.jump(decided, b.load(Type.I64, callable, METHOD_FUNCTION));
             b.switchToBlock(decided);
-            Block exact = b.createBlock();
-            Block known = b.createBlock();
-            Value inline = b.appendBlockParam(known, Type.I8);
-            b.brif(b.icmp(IntCC.EQ, type(function), constant(CSymbol.FUNCTION_TYPE)), exact, List.of(), known,
-                    List.of(b.iconst(Type.I8, 0)));
-            b.switchToBlock(exact);
-            Value plain = b.icmp(IntCC.EQ, b.load(Type.I64, function, layout.function().vectorcall()),
-                    constant(CSymbol.FUNCTION_VECTORCALL));
-            Value noEvaluator = b.icmpImm(IntCC.EQ, b.load(Type.I64, interp, layout.interpreter().evalFrame()), 0);
-            b.jump(known, b.binary(org.pyjit.ir.Opcode.BAND, plain, noEvaluator));
-            b.switchToBlock(known);
-            return inline;
+            return stolenByFrame(function);
         }
 
         /** {@code inline} (what 3.12 would have run inline), on the main thread, below the depth cap. */

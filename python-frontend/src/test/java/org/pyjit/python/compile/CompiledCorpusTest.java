@@ -34,8 +34,11 @@ import org.pyjit.python.PythonProcesses.Outcome;
 class CompiledCorpusTest {
 
     private static final Path CORPUS = Path.of("src/test/python");
-    /** The default selection: recursion, calls, classes, closures, exceptions, loops, tracing. */
-    private static final Set<String> SELECTION = Set.of("classes_inheritance.py", "closures.py",
+    /**
+     * The default selection: recursion, calls (and the order in which their arguments die),
+     * classes, closures, exceptions, loops, tracing.
+     */
+    private static final Set<String> SELECTION = Set.of("call_ownership.py", "classes_inheritance.py", "closures.py",
             "comprehensions.py", "deep_recursion.py", "descriptors.py", "dict_set_ops.py", "exceptions_traceback.py",
             "generators.py", "hot_loops.py", "iter_protocol.py", "monitoring_user.py", "numbers_arith.py",
             "recursion_depth.py", "recursion_error.py", "rebinding.py", "call_leak.py", "settrace_user.py",
