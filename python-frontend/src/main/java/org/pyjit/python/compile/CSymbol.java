@@ -91,6 +91,10 @@ enum CSymbol {
      * {@code long start, step, len} at offsets 16, 24, 32 (3.12 {@code _PyRangeIterObject}).
      */
     RANGE_ITER_TYPE("PyRangeIter_Type"),
+    /** FOR_ITER_LIST's iterator type. */
+    LIST_ITER_TYPE("PyListIter_Type"),
+    /** FOR_ITER_TUPLE's iterator type. */
+    TUPLE_ITER_TYPE("PyTupleIter_Type"),
     FLOAT_TYPE("PyFloat_Type"),
     LONG_FROM_LONG_LONG("PyLong_FromLongLong"),
     FLOAT_FROM_DOUBLE("PyFloat_FromDouble"),

@@ -59,11 +59,6 @@ import org.pyjit.python.bytecode.Successor;
  */
 final class IntLoopEmitter {
 
-    /** {@code _PyRangeIterObject}'s {@code long start, step, len} (3.12.1, measured with ctypes). */
-    private static final int RANGE_START = 16;
-    private static final int RANGE_STEP = 24;
-    private static final int RANGE_LEN = 32;
-
     private final Translator t;
     private final FunctionBuilder b;
     private final IntLoops.IntLoop loop;
@@ -190,7 +185,7 @@ final class IntLoopEmitter {
                     // 3.12 FOR_ITER_RANGE: len <= 0 is exhaustion (left to the generic FOR_ITER);
                     // else start is the item, start += step, len -= 1.
                     Value iterator = b.load(Type.I64, t.frame(), t.stackOffset(loop.depth() - 1));
-                    Value remaining = b.load(Type.I64, iterator, RANGE_LEN);
+                    Value remaining = b.load(Type.I64, iterator, t.layout().iterators().rangeLen());
                     Block exhausted = b.createBlock();
                     Block item = b.createBlock();
                     b.brif(b.icmpImm(IntCC.SLE, remaining, 0), exhausted, item);
@@ -198,9 +193,9 @@ final class IntLoopEmitter {
                     bump(executed - 1);
                     leave(bottomUp(stack), i.start());
                     b.switchToBlock(item);
-                    Value value = b.load(Type.I64, iterator, RANGE_START);
-                    b.store(b.iadd(value, b.load(Type.I64, iterator, RANGE_STEP)), iterator, RANGE_START);
-                    b.store(b.iaddImm(remaining, -1), iterator, RANGE_LEN);
+                    Value value = b.load(Type.I64, iterator, t.layout().iterators().rangeStart());
+                    b.store(b.iadd(value, b.load(Type.I64, iterator, t.layout().iterators().rangeStep())), iterator, t.layout().iterators().rangeStart());
+                    b.store(b.iaddImm(remaining, -1), iterator, t.layout().iterators().rangeLen());
                     stack.push(value);
                 }
                 case LOAD_FAST, LOAD_FAST_CHECK -> stack.push(loop.lists().contains(i.oparg())

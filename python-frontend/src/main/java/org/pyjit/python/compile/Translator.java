@@ -1957,11 +1957,21 @@ final class Translator {
         private void forIter(Instruction i, int d) {
             Value it = slot(d - 1);
             setPrevInstr(i);
-            Value next = call(P_OF_P, CSymbol.ITER_NEXT, it);
             Block item = b.createBlock();
+            Value next = b.appendBlockParam(item, Type.I64);
+            switch (i.opcode()) {
+                case FOR_ITER_LIST -> nextItem(i, it, CSymbol.LIST_ITER_TYPE, layout.iterators().listIndex(),
+                        layout.iterators().listSeq(), false, item);
+                case FOR_ITER_TUPLE -> nextItem(i, it, CSymbol.TUPLE_ITER_TYPE, layout.iterators().tupleIndex(),
+                        layout.iterators().tupleSeq(), true, item);
+                case FOR_ITER_RANGE -> nextInRange(i, d, it, item);
+                default -> {
+                }
+            }
+            Value generic = call(P_OF_P, CSymbol.ITER_NEXT, it);
             Block none = b.createBlock();
             Block exhausted = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, next, 0), none, item);
+            b.brif(b.icmpImm(IntCC.EQ, generic, 0), none, List.of(), item, List.of(generic));
             b.switchToBlock(none);
             orErrorExit(i, d, exhausted);
             b.switchToBlock(exhausted);
@@ -1973,6 +1983,70 @@ final class Translator {
             push(d, next);
             instrumentationCheck(i.next(), d + 1);
             b.jump(segment(i.next()));
+        }
+
+        /**
+         * 3.12 FOR_ITER_LIST / FOR_ITER_TUPLE while an item is left: the item at {@code it_index}
+         * (a new reference), the index advanced. Another iterator type, or an exhausted one
+         * (whose {@code tp_iternext} releases the sequence as the interpreter does), continues in
+         * the current block: the generic {@code PyIter_Next}.
+         */
+        private void nextItem(Instruction i, Value it, CSymbol type, int indexOffset, int seqOffset, boolean tuple,
+                              Block item) {
+            Block generic = b.createBlock();
+            Block iterator = b.createBlock();
+            Block live = b.createBlock();
+            Block left = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, type(it), constant(type)), iterator, generic);
+            b.switchToBlock(iterator);
+            Value seq = b.load(Type.I64, it, seqOffset);
+            b.brif(b.icmpImm(IntCC.NE, seq, 0), live, generic);
+            b.switchToBlock(live);
+            Value index = b.load(Type.I64, it, indexOffset);
+            b.brif(b.icmp(IntCC.SLT, index, b.load(Type.I64, seq, layout.object().size())), left, generic);
+            b.switchToBlock(left);
+            Value items = tuple ? b.iaddImm(seq, layout.sequences().tupleItems())
+                    : b.load(Type.I64, seq, layout.sequences().listItems());
+            Value next = b.load(Type.I64, b.iadd(items, b.binaryImm(org.pyjit.ir.Opcode.ISHL_IMM, index, 3)), 0);
+            b.store(b.iaddImm(index, 1), it, indexOffset);
+            countHeld(i);
+            b.jump(item, incref(next));
+            b.switchToBlock(generic);
+        }
+
+        /**
+         * 3.12 FOR_ITER_RANGE while items are left: {@code start} boxed (a cached small int or a
+         * new one), {@code start += step}, {@code len -= 1}; a failed allocation is the
+         * instruction's error, as in the interpreter. Another iterator or an exhausted one
+         * continues in the current block: the generic {@code PyIter_Next}.
+         */
+        private void nextInRange(Instruction i, int d, Value it, Block item) {
+            CPythonLayout.IteratorLayout r = layout.iterators();
+            Block generic = b.createBlock();
+            Block iterator = b.createBlock();
+            Block left = b.createBlock();
+            Block boxed = b.createBlock();
+            Value value = b.appendBlockParam(boxed, Type.I64);
+            b.brif(b.icmp(IntCC.EQ, type(it), constant(CSymbol.RANGE_ITER_TYPE)), iterator, generic);
+            b.switchToBlock(iterator);
+            Value remaining = b.load(Type.I64, it, r.rangeLen());
+            b.brif(b.icmpImm(IntCC.SGT, remaining, 0), left, generic);
+            b.switchToBlock(left);
+            Value start = b.load(Type.I64, it, r.rangeStart());
+            b.store(b.iadd(start, b.load(Type.I64, it, r.rangeStep())), it, r.rangeStart());
+            b.store(b.iaddImm(remaining, -1), it, r.rangeLen());
+            b.jump(boxed, smallIntOrNew(start, boxed));
+            b.switchToBlock(boxed);
+            countHeld(i);
+            b.brif(b.icmpImm(IntCC.EQ, value, 0), errorExit(i, d), List.of(), item, List.of(value));
+            b.switchToBlock(generic);
+        }
+
+        /** With instruction counting, counts a taken fast path of {@code i} ({@code guard held}). */
+        private void countHeld(Instruction i) {
+            if (countInstructions) {
+                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
+            }
         }
 
         /** BUILD_TUPLE / BUILD_LIST: the items move from the stack into a new sequence. */

@@ -48,7 +48,8 @@ public record CPythonLayout(
         OpcodeTable opcodes,
         MonitoringLayout monitoring,
         InstanceLayout instances,
-        CallableLayout callables) {
+        CallableLayout callables,
+        IteratorLayout iterators) {
 
     /** Every version pyjit has a table for, oldest first. */
     public static List<CPythonLayout> known() {
@@ -152,6 +153,21 @@ public record CPythonLayout(
      */
     public record CallableLayout(int cfunctionDef, int cfunctionSelf, int descriptorType, int descriptorDef,
                                  int defMeth, int defFlags) { }
+
+    /**
+     * The iterators FOR_ITER's specialised forms step inline (internal/pycore_list.h,
+     * pycore_tuple.h, pycore_range.h).
+     *
+     * @param listIndex {@code _PyListIterObject.it_index}
+     * @param listSeq {@code _PyListIterObject.it_seq} (NULL once exhausted)
+     * @param tupleIndex {@code _PyTupleIterObject.it_index}
+     * @param tupleSeq {@code _PyTupleIterObject.it_seq} (NULL once exhausted)
+     * @param rangeStart {@code _PyRangeIterObject.start} (C long)
+     * @param rangeStep {@code _PyRangeIterObject.step}
+     * @param rangeLen {@code _PyRangeIterObject.len}: items left
+     */
+    public record IteratorLayout(int listIndex, int listSeq, int tupleIndex, int tupleSeq, int rangeStart,
+                                 int rangeStep, int rangeLen) { }
 
     /**
      * {@code PyFunctionObject}.

@@ -19,6 +19,7 @@ import org.pyjit.python.layout.CPythonLayout.SequenceLayout;
 import org.pyjit.python.layout.CPythonLayout.ThreadStateLayout;
 import org.pyjit.python.layout.CPythonLayout.TypeLayout;
 import org.pyjit.python.layout.CPythonLayout.CallableLayout;
+import org.pyjit.python.layout.CPythonLayout.IteratorLayout;
 
 /** The CPython 3.12 table (values from CPYTHON-FACTS §1, re-checked by a C probe in the tests). */
 final class Layout312 {
@@ -45,5 +46,6 @@ final class Layout312 {
             Opcodes312.TABLE,
             new MonitoringLayout(48, 381744, 0, 15, 15, 381784, 17),
             new InstanceLayout(-24, 16),
-            new CallableLayout(16, 24, 16, 40, 8, 16));
+            new CallableLayout(16, 24, 16, 40, 8, 16),
+            new IteratorLayout(16, 24, 16, 24, 16, 24, 32));
 }

@@ -590,6 +590,22 @@ class CompiledCodeTest {
     }
 
     /**
+     * FOR_ITER quickened to FOR_ITER_LIST / _TUPLE / _RANGE steps the iterator inline while items
+     * are left (a list growing and shrinking while iterated, a negative step, values beyond the
+     * small ints and near 2**63, an iterator resumed after a break and once exhausted, another
+     * iterator type at the same site); exhaustion takes tp_iternext. Output, including the order
+     * in which finalizers print, stays python3.12's.
+     */
+    @Test
+    void quickenedForItersStepTheirIteratorsInline() throws IOException {
+        String err = statisticsOfARunLikePython(program("for_iter_fast_paths.py"),
+                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+        assertReport(err, "over_list (for_iter_fast_paths.py:13)", "guard held FOR_ITER_LIST @10: 16");
+        assertReport(err, "over_tuple (for_iter_fast_paths.py:24)", "guard held FOR_ITER_TUPLE @10: 38");
+        assertReport(err, "over_range (for_iter_fast_paths.py:31)", "guard held FOR_ITER_RANGE @14: 14");
+    }
+
+    /**
      * CALLs quickened to calls of C functions take {@link CallFastPath}'s guarded paths: builtin
      * functions (METH_O, METH_FASTCALL, len, isinstance), method descriptors (METH_O, NOARGS,
      * FASTCALL), list.append in place, type/str/tuple of one argument. Each function is compiled

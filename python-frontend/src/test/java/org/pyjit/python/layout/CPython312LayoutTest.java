@@ -73,6 +73,14 @@ class CPython312LayoutTest {
         m.put("offsetof(PyMethodDescrObject, d_method)", (long) calls.descriptorDef());
         m.put("offsetof(PyMethodDef, ml_meth)", (long) calls.defMeth());
         m.put("offsetof(PyMethodDef, ml_flags)", (long) calls.defFlags());
+        var its = L.iterators();
+        m.put("offsetof(_PyListIterObject, it_index)", (long) its.listIndex());
+        m.put("offsetof(_PyListIterObject, it_seq)", (long) its.listSeq());
+        m.put("offsetof(_PyTupleIterObject, it_index)", (long) its.tupleIndex());
+        m.put("offsetof(_PyTupleIterObject, it_seq)", (long) its.tupleSeq());
+        m.put("offsetof(_PyRangeIterObject, start)", (long) its.rangeStart());
+        m.put("offsetof(_PyRangeIterObject, step)", (long) its.rangeStep());
+        m.put("offsetof(_PyRangeIterObject, len)", (long) its.rangeLen());
         var f = L.function();
         m.put("offsetof(PyFunctionObject, func_globals)", (long) f.globals());
         m.put("offsetof(PyFunctionObject, func_builtins)", (long) f.builtins());
@@ -172,6 +180,9 @@ class CPython312LayoutTest {
                 #include "internal/pycore_dict.h"
                 #include "internal/pycore_moduleobject.h"
                 #include "internal/pycore_object.h"
+                #include "internal/pycore_list.h"
+                #include "internal/pycore_tuple.h"
+                #include "internal/pycore_range.h"
                 int main(void) {
                 """);
         for (String expr : expected.keySet()) {
