@@ -136,20 +136,7 @@ final class CallFastPath {
     private void builtin(Value callable, Value args, Value total, Block generic, Block release) {
         require(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.CFUNCTION_TYPE)), generic);
         Value def = b.load(Type.I64, callable, c.cfunctionDef());
-        Value self = b.load(Type.I64, callable, c.cfunctionSelf());
-        Value meth = b.load(Type.I64, def, c.defMeth());
-        Value flags = b.load(Type.I32, def, c.defFlags());
-        Block one = b.createBlock();
-        Block vector = b.createBlock();
-        Block other = b.createBlock();
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_O), one, other);
-        b.switchToBlock(one);
-        require(b.icmpImm(IntCC.EQ, total, 1), generic);
-        taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.load(Type.I64, args, 0)))));
-        b.switchToBlock(other);
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL), vector, generic);
-        b.switchToBlock(vector);
-        taken(release, first(b.callIndirect(P_OF_PPP, meth, self, args, total)));
+        byFlags(def, b.load(Type.I64, callable, c.cfunctionSelf()), args, total, false, generic, release);
     }
 
     /** A {@code method_descriptor} of a C type called on an object of exactly that type. */
@@ -159,26 +146,39 @@ final class CallFastPath {
         Value self = b.load(Type.I64, args, 0);
         require(b.icmp(IntCC.EQ, t.type(self), b.load(Type.I64, callable, c.descriptorType())), generic);
         Value def = b.load(Type.I64, callable, c.descriptorDef());
+        byFlags(def, self, b.iaddImm(args, 8), b.iaddImm(total, -1), true, generic, release);
+    }
+
+    /**
+     * Calls {@code def->ml_meth} with {@code self} and the {@code n} arguments at {@code vector}
+     * as its {@code ml_flags} say: exactly {@code METH_O} with one argument, {@code METH_NOARGS}
+     * with none (if {@code noArgs}), {@code METH_FASTCALL}; any other flags or count go to
+     * {@code generic}.
+     */
+    private void byFlags(Value def, Value self, Value vector, Value n, boolean noArgs, Block generic,
+                         Block release) {
         Value meth = b.load(Type.I64, def, c.defMeth());
         Value flags = b.load(Type.I32, def, c.defFlags());
         Block one = b.createBlock();
         Block notOne = b.createBlock();
-        Block none = b.createBlock();
-        Block notNone = b.createBlock();
-        Block vector = b.createBlock();
+        Block fast = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, flags, METH_O), one, notOne);
         b.switchToBlock(one);
-        require(b.icmpImm(IntCC.EQ, total, 2), generic);
-        taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.load(Type.I64, args, 8)))));
+        require(b.icmpImm(IntCC.EQ, n, 1), generic);
+        taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.load(Type.I64, vector, 0)))));
         b.switchToBlock(notOne);
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_NOARGS), none, notNone);
-        b.switchToBlock(none);
-        require(b.icmpImm(IntCC.EQ, total, 1), generic);
-        taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.iconst(Type.I64, 0)))));
-        b.switchToBlock(notNone);
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL), vector, generic);
-        b.switchToBlock(vector);
-        taken(release, first(b.callIndirect(P_OF_PPP, meth, self, b.iaddImm(args, 8), b.iaddImm(total, -1))));
+        if (noArgs) {
+            Block none = b.createBlock();
+            Block notNone = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, flags, METH_NOARGS), none, notNone);
+            b.switchToBlock(none);
+            require(b.icmpImm(IntCC.EQ, n, 0), generic);
+            taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.iconst(Type.I64, 0)))));
+            b.switchToBlock(notNone);
+        }
+        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL), fast, generic);
+        b.switchToBlock(fast);
+        taken(release, first(b.callIndirect(P_OF_PPP, meth, self, vector, n)));
     }
 
     /**

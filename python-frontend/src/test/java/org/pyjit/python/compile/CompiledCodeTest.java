@@ -616,18 +616,8 @@ class CompiledCodeTest {
      */
     @Test
     void quickenedCallsOfCFunctionsTakeGuardedFastPaths() throws IOException {
-        Path program = program("call_fast_paths.py");
-        Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
-                dir, PythonProcesses.baseEnvironment(), null);
-        Outcome jit = pyjit(program, Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_STATS", "1",
-                "PYJIT_ENTER", "all"));
-        assertEquals(1, py.exitStatus());
-        assertEquals(py.exitStatus(), jit.exitStatus());
-        assertArrayEquals(py.stdout(), jit.stdout(), () -> new String(jit.stdout(), StandardCharsets.UTF_8));
-        String pyErr = new String(py.stderr(), StandardCharsets.UTF_8);
-        String jitErr = new String(jit.stderr(), StandardCharsets.UTF_8);
-        assertTrue(jitErr.startsWith(pyErr + "pyjit statistics"), jitErr);
-        String err = jitErr.substring(pyErr.length());
+        String err = statisticsOfARunLikePython(program("call_fast_paths.py"),
+                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
         // An Appender overrides append: its three calls fail the descriptor guard.
         assertReport(err, "appends (call_fast_paths.py:36)", "guard held CALL_NO_KW_LIST_APPEND @54: 756",
                 "guard failed CALL_NO_KW_LIST_APPEND @54: 3");
