@@ -28,6 +28,8 @@ enum CSymbol {
     ERR_OCCURRED("PyErr_Occurred"),
     /** {@code PyObject *(dict, key)}: LOAD_GLOBAL, borrowed, NULL with or without an error. */
     DICT_GET_ITEM_WITH_ERROR("PyDict_GetItemWithError"),
+    /** {@code void (key)}: BINARY_SUBSCR_DICT's miss ({@code KeyError(key)}, a tuple key wrapped). */
+    SET_KEY_ERROR("_PyErr_SetKeyError"),
     /** {@code PyObject *(callable, args, nargsf, kwnames)}: CALL. */
     VECTORCALL("PyObject_Vectorcall"),
     GET_ATTR("PyObject_GetAttr"),

@@ -991,7 +991,8 @@ final class Translator {
                     Value container = slot(d - 2);
                     Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value res = call(P_OF_PP, CSymbol.GET_ITEM, container, sub.value());
+                    Value res = i.opcode() == Opcode.BINARY_SUBSCR_DICT ? dictItem(i, container, sub.value())
+                            : call(P_OF_PP, CSymbol.GET_ITEM, container, sub.value());
                     decref(container);
                     release(sub);
                     replaceOrFail(i, res, d - 2);
@@ -1001,7 +1002,9 @@ final class Translator {
                     Value container = slot(d - 2);
                     Operand sub = operand(d - 1);
                     setPrevInstr(i);
-                    Value err = call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub.value(), v.value());
+                    Value err = i.opcode() == Opcode.STORE_SUBSCR_DICT
+                            ? setDictItem(i, container, sub.value(), v.value())
+                            : call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub.value(), v.value());
                     release(v);
                     decref(container);
                     release(sub);
@@ -2040,6 +2043,60 @@ final class Translator {
             countHeld(i);
             b.brif(b.icmpImm(IntCC.EQ, value, 0), errorExit(i, d), List.of(), item, List.of(value));
             b.switchToBlock(generic);
+        }
+
+        /**
+         * 3.12 BINARY_SUBSCR_DICT: an exact dict's item through {@code PyDict_GetItemWithError}
+         * (a new reference, taken before the operands are released), a miss without an error
+         * raising {@code KeyError(sub)} as {@code _PyErr_SetKeyError} does; any other container
+         * through {@code PyObject_GetItem}. NULL with an exception set on failure.
+         */
+        private Value dictItem(Instruction i, Value container, Value sub) {
+            Block dict = b.createBlock();
+            Block other = b.createBlock();
+            Block found = b.createBlock();
+            Block miss = b.createBlock();
+            Block keyError = b.createBlock();
+            Block join = b.createBlock();
+            Value res = b.appendBlockParam(join, Type.I64);
+            b.brif(b.icmp(IntCC.EQ, type(container), constant(CSymbol.DICT_TYPE)), dict, other);
+            b.switchToBlock(dict);
+            countHeld(i);
+            Value item = call(P_OF_PP, CSymbol.DICT_GET_ITEM_WITH_ERROR, container, sub);
+            b.brif(b.icmpImm(IntCC.EQ, item, 0), miss, found);
+            b.switchToBlock(found);
+            b.jump(join, incref(item));
+            b.switchToBlock(miss);
+            Value zero = b.iconst(Type.I64, 0);
+            b.brif(b.icmpImm(IntCC.NE, call(P_OF_NOTHING, CSymbol.ERR_OCCURRED), 0), join, List.of(zero), keyError,
+                    List.of());
+            b.switchToBlock(keyError);
+            b.callIndirect(VOID_OF_P, constant(CSymbol.SET_KEY_ERROR), sub);
+            b.jump(join, zero);
+            b.switchToBlock(other);
+            b.jump(join, call(P_OF_PP, CSymbol.GET_ITEM, container, sub));
+            b.switchToBlock(join);
+            return res;
+        }
+
+        /**
+         * 3.12 STORE_SUBSCR_DICT: {@code PyDict_SetItem} on an exact dict (what
+         * {@code _PyDict_SetItem_Take2} does, the references released by the caller), else
+         * {@code PyObject_SetItem}. 0, or -1 with an exception set.
+         */
+        private Value setDictItem(Instruction i, Value container, Value sub, Value v) {
+            Block dict = b.createBlock();
+            Block other = b.createBlock();
+            Block join = b.createBlock();
+            Value err = b.appendBlockParam(join, Type.I32);
+            b.brif(b.icmp(IntCC.EQ, type(container), constant(CSymbol.DICT_TYPE)), dict, other);
+            b.switchToBlock(dict);
+            countHeld(i);
+            b.jump(join, call(INT_OF_PPP, CSymbol.DICT_SET_ITEM, container, sub, v));
+            b.switchToBlock(other);
+            b.jump(join, call(INT_OF_PPP, CSymbol.SET_ITEM, container, sub, v));
+            b.switchToBlock(join);
+            return err;
         }
 
         /** With instruction counting, counts a taken fast path of {@code i} ({@code guard held}). */

@@ -606,6 +606,20 @@ class CompiledCodeTest {
     }
 
     /**
+     * BINARY_SUBSCR_DICT / STORE_SUBSCR_DICT go straight to the dict functions on an exact dict:
+     * hits, misses (KeyError with a tuple key), a key whose {@code __hash__}/{@code __eq__} print
+     * (called as often as in python), unhashable keys, and a dict subclass with
+     * {@code __missing__} or {@code __setitem__} and other containers at the same sites.
+     */
+    @Test
+    void quickenedDictSubscriptsCallTheDictFunctions() throws IOException {
+        String err = statisticsOfARunLikePython(program("dict_subscripts.py"),
+                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+        assertReport(err, "read (dict_subscripts.py:33)", "guard held BINARY_SUBSCR_DICT @6: 15");
+        assertReport(err, "write (dict_subscripts.py:37)", "guard held STORE_SUBSCR_DICT @8: 5");
+    }
+
+    /**
      * CALLs quickened to calls of C functions take {@link CallFastPath}'s guarded paths: builtin
      * functions (METH_O, METH_FASTCALL, len, isinstance), method descriptors (METH_O, NOARGS,
      * FASTCALL), list.append in place, type/str/tuple of one argument. Each function is compiled
