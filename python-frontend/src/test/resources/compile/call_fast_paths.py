@@ -51,6 +51,24 @@ def deep(o):
     return abs(o)
 
 
+def classes(cls, x):
+    # CALL_BUILTIN_CLASS (a type with tp_vectorcall), then a Python class at the same site.
+    return cls(x), list(range(x)), tuple(enumerate("ab")), list(zip((1, 2), "xy"))
+
+
+def keywords_allowed(items, s):
+    # CALL_BUILTIN_FAST_WITH_KEYWORDS and CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS without keywords.
+    return sorted(items), sum(items), s.split(), s.rsplit(" ", 1)
+
+
+class Box:
+    def __init__(self, x):
+        self.x = x
+
+    def __repr__(self):
+        return "Box(%r)" % (self.x,)
+
+
 def shadow_len():
     # A global shadows the builtin: the callable is a Python function, the guard fails.
     global len
@@ -68,6 +86,7 @@ def main():
         print(appends([], 5), appends(L(), 3), len(appends([], 100)))
         print(conversions([k, k + 1]), conversions("ab"))
         print(uses_len("q" * k))
+        print(classes(int, k), keywords_allowed([3, 1, k], "a b c"))
     # Each guard fails: other callables, types and argument counts.
     print(builtins_o(-2.5, ["x", "y"]), builtins_o(True, ("z",)))
     print(builtins_fast(True), builtins_fast(2.5))
@@ -75,6 +94,11 @@ def main():
     print(appends(Appender(), 3))
     print(conversions((1, 2)), conversions({"k": 1}))
     shadow_len()
+    print(classes(Box, 2), classes(float, 3), keywords_allowed((2, 1), "x y"))
+    try:
+        classes(int, "z")
+    except ValueError as e:
+        print("ValueError", e)
     for bad in [lambda: builtins_o(1, 5), lambda: conversions(Loud()), lambda: methods([], "", {}),
                 lambda: builtins_fast(None), lambda: appends(None, 1)]:
         try:

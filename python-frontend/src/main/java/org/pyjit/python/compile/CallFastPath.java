@@ -30,6 +30,13 @@ import org.pyjit.python.layout.Opcode;
  *       {@code METH_FASTCALL}</td>
  *       <td>{@code ml_meth(self, arg)}, {@code ml_meth(self, NULL)},
  *       {@code ml_meth(self, args + 1, n - 1)}</td></tr>
+ *   <tr><td>{@code CALL_BUILTIN_FAST_WITH_KEYWORDS},
+ *       {@code CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS} (no keywords given)</td>
+ *       <td>as above, {@code ml_flags} exactly {@code METH_FASTCALL | METH_KEYWORDS}</td>
+ *       <td>{@code ml_meth(self, args, n, NULL)}</td></tr>
+ *   <tr><td>{@code CALL_BUILTIN_CLASS}</td>
+ *       <td>{@code PyType_Check(callable)}, {@code tp_vectorcall} set</td>
+ *       <td>{@code tp_vectorcall(callable, args, n, NULL)}</td></tr>
  *   <tr><td>{@code CALL_NO_KW_LIST_APPEND}</td>
  *       <td>the method slot is the {@code list.append} descriptor; {@code PyList_Check(self)}</td>
  *       <td>the item stored in place when the list has room, else {@code PyList_Append}</td></tr>
@@ -50,10 +57,14 @@ final class CallFastPath {
     private static final int METH_NOARGS = 0x0004;
     private static final int METH_O = 0x0008;
     private static final int METH_FASTCALL = 0x0080;
+    private static final int METH_KEYWORDS = 0x0002;
+    /** {@code Py_TPFLAGS_TYPE_SUBCLASS}: {@code PyType_Check}. */
+    private static final long TYPE_SUBCLASS = 1L << 31;
     /** {@code Py_TPFLAGS_LIST_SUBCLASS}: {@code PyList_Check}. */
     private static final long LIST_SUBCLASS = 1L << 25;
     private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64);
+    private static final Signature P_OF_PPPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_P = Signature.of(Type.I64, Type.I64);
     private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
 
@@ -88,8 +99,9 @@ final class CallFastPath {
     static boolean covers(Opcode quickened, boolean plain) {
         return switch (quickened) {
             case CALL_NO_KW_BUILTIN_O, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_LEN, CALL_NO_KW_ISINSTANCE,
-                 CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
-                 CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_TYPE_1, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1 -> true;
+                 CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
+                 CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_BUILTIN_CLASS,
+                 CALL_NO_KW_TYPE_1, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1 -> true;
             case CALL_NO_KW_LIST_APPEND -> !plain;
             default -> false;
         };
@@ -116,10 +128,12 @@ final class CallFastPath {
               int callableSlot, Block generic, Block release, Block called) {
         Value total = b.select(isMethod, b.iconst(Type.I64, positional + 1), b.iconst(Type.I64, positional));
         switch (quickened) {
-            case CALL_NO_KW_BUILTIN_O, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_LEN, CALL_NO_KW_ISINSTANCE ->
-                    builtin(callable, args, total, generic, release);
+            case CALL_NO_KW_BUILTIN_O, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_LEN, CALL_NO_KW_ISINSTANCE,
+                 CALL_BUILTIN_FAST_WITH_KEYWORDS -> builtin(callable, args, total, generic, release);
             case CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
-                 CALL_NO_KW_METHOD_DESCRIPTOR_FAST -> descriptor(callable, args, total, generic, release);
+                 CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS ->
+                    descriptor(callable, args, total, generic, release);
+            case CALL_BUILTIN_CLASS -> builtinClass(callable, args, total, generic, release);
             case CALL_NO_KW_LIST_APPEND ->
                     listAppend(method, t.slot(callableSlot), t.slot(callableSlot + 1), positional, generic, called);
             case CALL_NO_KW_TYPE_1 -> oneArgument(callable, isMethod, args, positional, CSymbol.TYPE_TYPE, null,
@@ -152,8 +166,8 @@ final class CallFastPath {
     /**
      * Calls {@code def->ml_meth} with {@code self} and the {@code n} arguments at {@code vector}
      * as its {@code ml_flags} say: exactly {@code METH_O} with one argument, {@code METH_NOARGS}
-     * with none (if {@code noArgs}), {@code METH_FASTCALL}; any other flags or count go to
-     * {@code generic}.
+     * with none (if {@code noArgs}), {@code METH_FASTCALL}, {@code METH_FASTCALL | METH_KEYWORDS}
+     * (no keyword names); any other flags or count go to {@code generic}.
      */
     private void byFlags(Value def, Value self, Value vector, Value n, boolean noArgs, Block generic,
                          Block release) {
@@ -176,9 +190,24 @@ final class CallFastPath {
             taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.iconst(Type.I64, 0)))));
             b.switchToBlock(notNone);
         }
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL), fast, generic);
+        Block notFast = b.createBlock();
+        Block keywords = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL), fast, notFast);
         b.switchToBlock(fast);
         taken(release, first(b.callIndirect(P_OF_PPP, meth, self, vector, n)));
+        b.switchToBlock(notFast);
+        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL | METH_KEYWORDS), keywords, generic);
+        b.switchToBlock(keywords);
+        taken(release, first(b.callIndirect(P_OF_PPPP, meth, self, vector, n, b.iconst(Type.I64, 0))));
+    }
+
+    /** A type with {@code tp_vectorcall} called to make an instance ({@code int(x)}, {@code range(n)}). */
+    private void builtinClass(Value callable, Value args, Value total, Block generic, Block release) {
+        Value flags = b.load(Type.I64, t.type(callable), t.layout().type().flags());
+        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TYPE_SUBCLASS), 0), generic);
+        Value vectorcall = b.load(Type.I64, callable, t.layout().type().vectorcall());
+        require(b.icmpImm(IntCC.NE, vectorcall, 0), generic);
+        taken(release, first(b.callIndirect(P_OF_PPPP, vectorcall, callable, args, total, b.iconst(Type.I64, 0))));
     }
 
     /**

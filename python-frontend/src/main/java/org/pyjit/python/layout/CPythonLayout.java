@@ -127,8 +127,10 @@ public record CPythonLayout(
      * @param dictOffset {@code tp_dictoffset} (Py_ssize_t)
      * @param heapCachedKeys {@code PyHeapTypeObject.ht_cached_keys}: the shared keys of the
      *     instances' managed dicts
+     * @param vectorcall {@code tp_vectorcall}: how calling the type itself makes an instance
+     *     (CALL_BUILTIN_CLASS), or NULL
      */
-    public record TypeLayout(int flags, int versionTag, int dictOffset, int heapCachedKeys) { }
+    public record TypeLayout(int flags, int versionTag, int dictOffset, int heapCachedKeys, int vectorcall) { }
 
     /**
      * Where specialised attribute access finds an object's attributes.

@@ -34,7 +34,7 @@ final class Layout312 {
             new FloatLayout(16, 24),
             new SequenceLayout(24, 24, 32),
             new DictLayout(16, 24, 32, 40, 12, 9, 32, 16, 8),
-            new TypeLayout(168, 384, 288, 880),
+            new TypeLayout(168, 384, 288, 880, 400),
             new FunctionLayout(16, 24, 32, 48, 56, 72, 128, 136, 144),
             new CodeLayout(24, 32, 48, 52, 64, 72, 76, 80, 84, 88, 92, 96, 104, 152, 160, 168, 176, 184, 192, 200),
             new FrameLayout(0, 8, 16, 24, 32, 40, 48, 56, InstructionPointerKind.PREVIOUS_INSTRUCTION,

@@ -621,8 +621,9 @@ class CompiledCodeTest {
 
     /**
      * CALLs quickened to calls of C functions take {@link CallFastPath}'s guarded paths: builtin
-     * functions (METH_O, METH_FASTCALL, len, isinstance), method descriptors (METH_O, NOARGS,
-     * FASTCALL), list.append in place, type/str/tuple of one argument. Each function is compiled
+     * functions (METH_O, METH_FASTCALL, with keywords allowed, len, isinstance), method
+     * descriptors (METH_O, NOARGS, FASTCALL, with keywords allowed), types with tp_vectorcall,
+     * list.append in place, type/str/tuple of one argument. Each function is compiled
      * at its fourth call, then called with other types, a subclass, an overridden append and a
      * shadowed builtin (each guard fails and the generic call runs), with errors raised by the
      * called functions and a RecursionError through a METH_O builtin; output and tracebacks stay
@@ -649,6 +650,10 @@ class CompiledCodeTest {
         // len shadowed by a global lambda once.
         assertReport(err, "uses_len (call_fast_paths.py:46)", "guard held CALL_NO_KW_LEN @14: 6",
                 "guard failed CALL_NO_KW_LEN @14: 1");
+        assertReport(err, "classes (call_fast_paths.py:54)", "guard held CALL_BUILTIN_CLASS @38: 7");
+        assertReport(err, "keywords_allowed (call_fast_paths.py:59)",
+                "guard held CALL_BUILTIN_FAST_WITH_KEYWORDS @14: 6",
+                "guard held CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS @64: 6");
     }
 
     /**

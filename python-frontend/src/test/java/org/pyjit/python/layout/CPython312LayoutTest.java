@@ -62,6 +62,7 @@ class CPython312LayoutTest {
         m.put("offsetof(PyTypeObject, tp_version_tag)", (long) L.type().versionTag());
         m.put("offsetof(PyTypeObject, tp_dictoffset)", (long) L.type().dictOffset());
         m.put("offsetof(PyHeapTypeObject, ht_cached_keys)", (long) L.type().heapCachedKeys());
+        m.put("offsetof(PyTypeObject, tp_vectorcall)", (long) L.type().vectorcall());
         // pycore_object.h: _PyObject_DictOrValuesPointer(obj) is ((PyDictOrValues *)obj) - 3.
         m.put("(long) ((char *) (((PyDictOrValues *) 4096) - 3) - (char *) 4096)",
                 (long) L.instances().dictOrValues());
