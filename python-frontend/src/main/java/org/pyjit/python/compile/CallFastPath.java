@@ -21,13 +21,13 @@ import org.pyjit.python.layout.Opcode;
  *   <tr><th>3.12 form</th><th>guards</th><th>call</th></tr>
  *   <tr><td>{@code CALL_NO_KW_BUILTIN_O}, {@code _FAST}, {@code CALL_NO_KW_LEN},
  *       {@code CALL_NO_KW_ISINSTANCE}</td>
- *       <td>exact {@code builtin_function_or_method}; {@code ml_flags} exactly {@code METH_O}
- *       (one argument) or {@code METH_FASTCALL}</td>
+ *       <td>exact {@code builtin_function_or_method}; {@code ml_flags} exactly the form's:
+ *       {@code METH_O} (one argument; {@code len}) or {@code METH_FASTCALL} ({@code isinstance})</td>
  *       <td>{@code ml_meth(m_self, arg)} or {@code ml_meth(m_self, args, n)}</td></tr>
  *   <tr><td>{@code CALL_NO_KW_METHOD_DESCRIPTOR_O}, {@code _NOARGS}, {@code _FAST}</td>
  *       <td>exact {@code method_descriptor}; {@code self} exactly of its {@code d_type};
- *       {@code ml_flags} exactly {@code METH_O} (two with self), {@code METH_NOARGS} (one) or
- *       {@code METH_FASTCALL}</td>
+ *       {@code ml_flags} exactly the form's: {@code METH_O} (two with self), {@code METH_NOARGS}
+ *       (one) or {@code METH_FASTCALL}</td>
  *       <td>{@code ml_meth(self, arg)}, {@code ml_meth(self, NULL)},
  *       {@code ml_meth(self, args + 1, n - 1)}</td></tr>
  *   <tr><td>{@code CALL_BUILTIN_FAST_WITH_KEYWORDS},
@@ -67,6 +67,27 @@ final class CallFastPath {
     private static final Signature P_OF_PPPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_P = Signature.of(Type.I64, Type.I64);
     private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
+
+    /**
+     * How a C function takes its arguments ({@code ml_flags}, Include/methodobject.h); a site
+     * specialised to one calls only functions with exactly these flags, as the interpreter does.
+     */
+    private enum Convention {
+        /** {@code METH_O}: one argument; charges the C recursion budget. */
+        ONE(METH_O),
+        /** {@code METH_NOARGS}: none; charges the C recursion budget. */
+        NONE(METH_NOARGS),
+        /** {@code METH_FASTCALL}: a vector. */
+        FAST(METH_FASTCALL),
+        /** {@code METH_FASTCALL | METH_KEYWORDS} with no keyword names. */
+        FAST_KEYWORDS(METH_FASTCALL | METH_KEYWORDS);
+
+        final int flags;
+
+        Convention(int flags) {
+            this.flags = flags;
+        }
+    }
 
     private final Translator t;
     private final FunctionBuilder b;
@@ -128,11 +149,19 @@ final class CallFastPath {
               int callableSlot, Block generic, Block release, Block called) {
         Value total = b.select(isMethod, b.iconst(Type.I64, positional + 1), b.iconst(Type.I64, positional));
         switch (quickened) {
-            case CALL_NO_KW_BUILTIN_O, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_LEN, CALL_NO_KW_ISINSTANCE,
-                 CALL_BUILTIN_FAST_WITH_KEYWORDS -> builtin(callable, args, total, generic, release);
-            case CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
-                 CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS ->
-                    descriptor(callable, args, total, generic, release);
+            case CALL_NO_KW_BUILTIN_O, CALL_NO_KW_LEN ->
+                    builtin(callable, args, total, Convention.ONE, generic, release);
+            case CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_ISINSTANCE ->
+                    builtin(callable, args, total, Convention.FAST, generic, release);
+            case CALL_BUILTIN_FAST_WITH_KEYWORDS ->
+                    builtin(callable, args, total, Convention.FAST_KEYWORDS, generic, release);
+            case CALL_NO_KW_METHOD_DESCRIPTOR_O -> descriptor(callable, args, total, Convention.ONE, generic, release);
+            case CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS ->
+                    descriptor(callable, args, total, Convention.NONE, generic, release);
+            case CALL_NO_KW_METHOD_DESCRIPTOR_FAST ->
+                    descriptor(callable, args, total, Convention.FAST, generic, release);
+            case CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS ->
+                    descriptor(callable, args, total, Convention.FAST_KEYWORDS, generic, release);
             case CALL_BUILTIN_CLASS -> builtinClass(callable, args, total, generic, release);
             case CALL_NO_KW_LIST_APPEND ->
                     listAppend(method, t.slot(callableSlot), t.slot(callableSlot + 1), positional, generic, called);
@@ -147,58 +176,46 @@ final class CallFastPath {
     }
 
     /** A {@code builtin_function_or_method} taking one object or a vector. */
-    private void builtin(Value callable, Value args, Value total, Block generic, Block release) {
+    private void builtin(Value callable, Value args, Value total, Convention convention, Block generic,
+                         Block release) {
         require(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.CFUNCTION_TYPE)), generic);
         Value def = b.load(Type.I64, callable, c.cfunctionDef());
-        byFlags(def, b.load(Type.I64, callable, c.cfunctionSelf()), args, total, false, generic, release);
+        call(convention, def, b.load(Type.I64, callable, c.cfunctionSelf()), args, total, generic, release);
     }
 
     /** A {@code method_descriptor} of a C type called on an object of exactly that type. */
-    private void descriptor(Value callable, Value args, Value total, Block generic, Block release) {
+    private void descriptor(Value callable, Value args, Value total, Convention convention, Block generic,
+                            Block release) {
         require(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.METHOD_DESCRIPTOR_TYPE)), generic);
         require(b.icmpImm(IntCC.SGE, total, 1), generic);
         Value self = b.load(Type.I64, args, 0);
         require(b.icmp(IntCC.EQ, t.type(self), b.load(Type.I64, callable, c.descriptorType())), generic);
         Value def = b.load(Type.I64, callable, c.descriptorDef());
-        byFlags(def, self, b.iaddImm(args, 8), b.iaddImm(total, -1), true, generic, release);
+        call(convention, def, self, b.iaddImm(args, 8), b.iaddImm(total, -1), generic, release);
     }
 
     /**
      * Calls {@code def->ml_meth} with {@code self} and the {@code n} arguments at {@code vector}
-     * as its {@code ml_flags} say: exactly {@code METH_O} with one argument, {@code METH_NOARGS}
-     * with none (if {@code noArgs}), {@code METH_FASTCALL}, {@code METH_FASTCALL | METH_KEYWORDS}
-     * (no keyword names); any other flags or count go to {@code generic}.
+     * in the calling convention the site was specialised to, if {@code ml_flags} is exactly that
+     * convention's and the count fits; otherwise {@code generic}.
      */
-    private void byFlags(Value def, Value self, Value vector, Value n, boolean noArgs, Block generic,
-                         Block release) {
+    private void call(Convention convention, Value def, Value self, Value vector, Value n, Block generic,
+                      Block release) {
         Value meth = b.load(Type.I64, def, c.defMeth());
-        Value flags = b.load(Type.I32, def, c.defFlags());
-        Block one = b.createBlock();
-        Block notOne = b.createBlock();
-        Block fast = b.createBlock();
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_O), one, notOne);
-        b.switchToBlock(one);
-        require(b.icmpImm(IntCC.EQ, n, 1), generic);
-        taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.load(Type.I64, vector, 0)))));
-        b.switchToBlock(notOne);
-        if (noArgs) {
-            Block none = b.createBlock();
-            Block notNone = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, flags, METH_NOARGS), none, notNone);
-            b.switchToBlock(none);
-            require(b.icmpImm(IntCC.EQ, n, 0), generic);
-            taken(release, charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.iconst(Type.I64, 0)))));
-            b.switchToBlock(notNone);
-        }
-        Block notFast = b.createBlock();
-        Block keywords = b.createBlock();
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL), fast, notFast);
-        b.switchToBlock(fast);
-        taken(release, first(b.callIndirect(P_OF_PPP, meth, self, vector, n)));
-        b.switchToBlock(notFast);
-        b.brif(b.icmpImm(IntCC.EQ, flags, METH_FASTCALL | METH_KEYWORDS), keywords, generic);
-        b.switchToBlock(keywords);
-        taken(release, first(b.callIndirect(P_OF_PPPP, meth, self, vector, n, b.iconst(Type.I64, 0))));
+        require(b.icmpImm(IntCC.EQ, b.load(Type.I32, def, c.defFlags()), convention.flags), generic);
+        Value res = switch (convention) {
+            case ONE -> {
+                require(b.icmpImm(IntCC.EQ, n, 1), generic);
+                yield charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.load(Type.I64, vector, 0))));
+            }
+            case NONE -> {
+                require(b.icmpImm(IntCC.EQ, n, 0), generic);
+                yield charged(generic, () -> first(b.callIndirect(P_OF_PP, meth, self, b.iconst(Type.I64, 0))));
+            }
+            case FAST -> first(b.callIndirect(P_OF_PPP, meth, self, vector, n));
+            case FAST_KEYWORDS -> first(b.callIndirect(P_OF_PPPP, meth, self, vector, n, b.iconst(Type.I64, 0)));
+        };
+        taken(release, res);
     }
 
     /** A type with {@code tp_vectorcall} called to make an instance ({@code int(x)}, {@code range(n)}). */
