@@ -76,6 +76,16 @@ class CompiledCodeTest {
      * first call): same status and stdout, and pyjit's stderr is python's followed by the
      * statistics, which are returned.
      */
+    /**
+     * {@link #statisticsOfARunLikePython} of a test program whose every function runs
+     * interpreted three times (CPython specialises it) and is compiled at its fourth call, on the
+     * Python thread (so the counts are exact), every entry taken.
+     */
+    private String compiledAtFourthCall(String name) throws IOException {
+        return statisticsOfARunLikePython(program(name),
+                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+    }
+
     private String statisticsOfARunLikePython(Path program, Map<String, String> env) {
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
                 dir, PythonProcesses.baseEnvironment(), null);
@@ -598,8 +608,7 @@ class CompiledCodeTest {
      */
     @Test
     void quickenedForItersStepTheirIteratorsInline() throws IOException {
-        String err = statisticsOfARunLikePython(program("for_iter_fast_paths.py"),
-                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+        String err = compiledAtFourthCall("for_iter_fast_paths.py");
         assertReport(err, "over_list (for_iter_fast_paths.py:13)", "guard held FOR_ITER_LIST @10: 16");
         assertReport(err, "over_tuple (for_iter_fast_paths.py:24)", "guard held FOR_ITER_TUPLE @10: 38");
         assertReport(err, "over_range (for_iter_fast_paths.py:31)", "guard held FOR_ITER_RANGE @14: 14");
@@ -613,8 +622,7 @@ class CompiledCodeTest {
      */
     @Test
     void quickenedDictSubscriptsCallTheDictFunctions() throws IOException {
-        String err = statisticsOfARunLikePython(program("dict_subscripts.py"),
-                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+        String err = compiledAtFourthCall("dict_subscripts.py");
         assertReport(err, "read (dict_subscripts.py:33)", "guard held BINARY_SUBSCR_DICT @6: 15");
         assertReport(err, "write (dict_subscripts.py:37)", "guard held STORE_SUBSCR_DICT @8: 5");
     }
@@ -631,8 +639,7 @@ class CompiledCodeTest {
      */
     @Test
     void quickenedCallsOfCFunctionsTakeGuardedFastPaths() throws IOException {
-        String err = statisticsOfARunLikePython(program("call_fast_paths.py"),
-                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
+        String err = compiledAtFourthCall("call_fast_paths.py");
         // An Appender overrides append: its three calls fail the descriptor guard.
         assertReport(err, "appends (call_fast_paths.py:36)", "guard held CALL_NO_KW_LIST_APPEND @54: 756",
                 "guard failed CALL_NO_KW_LIST_APPEND @54: 3");
