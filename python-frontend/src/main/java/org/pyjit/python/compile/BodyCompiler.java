@@ -164,30 +164,6 @@ public final class BodyCompiler {
     }
 
     /**
-     * Compiles a plain function's code object on this thread ({@link #translate} then
-     * {@link #finish}).
-     *
-     * @param code the code object's address (alive, GIL held)
-     * @return the body
-     * @throws CompileRefusedException if nothing of the code would be compiled
-     */
-    public CompiledBody compile(long code) throws CompileRefusedException {
-        return compile(code, "code_" + Long.toHexString(code));
-    }
-
-    /**
-     * Compiles a plain function's code object on this thread.
-     *
-     * @param code the code object's address (alive, GIL held)
-     * @param label its name in dumps
-     * @return the body
-     * @throws CompileRefusedException if nothing of the code would be compiled
-     */
-    public CompiledBody compile(long code, String label) throws CompileRefusedException {
-        return finishHere(translate(code, label));
-    }
-
-    /**
      * Compiles a captured code object on this thread (GIL held): {@link #translate(Capture)} and
      * {@link #finish}.
      */
@@ -216,18 +192,6 @@ public final class BodyCompiler {
      */
     public CompiledBody compileLoop(long code, String label, int targetOffset) throws CompileRefusedException {
         return finishHere(translateLoop(code, label, targetOffset));
-    }
-
-    /**
-     * Reads a plain function's code object and translates it to IR (GIL held).
-     *
-     * @param code the code object's address (alive, GIL held)
-     * @param label its name in dumps
-     * @return the translation, for {@link #finish}
-     * @throws CompileRefusedException if nothing of the code would be compiled
-     */
-    public Translation translate(long code, String label) throws CompileRefusedException {
-        return translate(capture(code, label));
     }
 
     /**

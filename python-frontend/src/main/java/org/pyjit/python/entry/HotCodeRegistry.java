@@ -318,13 +318,6 @@ final class HotCodeRegistry {
      *     {@link #wakeCallees}): no demand test
      */
     private long function(Record r, long code, long state, boolean called) {
-        BodyCompiler.Capture capture;
-        try {
-            capture = compiler.capture(code, r.name);
-        } catch (RuntimeException e) {
-            r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
-            return disable;
-        }
         if (r.resumable && !called && compiler.entersOnlyLoopingEntries()) {
             // Back edges so far over resumptions so far, or the ratio when a loop got hot (its
             // counter then stopped).
@@ -337,6 +330,13 @@ final class HotCodeRegistry {
                         "its loops turn %.1f times a resumption, fewer than %d", turns, TURNS_PER_RESUMPTION));
                 return disable;
             }
+        }
+        BodyCompiler.Capture capture;
+        try {
+            capture = compiler.capture(code, r.name);
+        } catch (RuntimeException e) {
+            r.state = new CompileOutcome(CompileState.REFUSED, "compiler error: " + e);
+            return disable;
         }
         boolean directCallsOnly = !r.resumable && compiler.directCallsOnly(capture);
         if (directCallsOnly && !called) {
