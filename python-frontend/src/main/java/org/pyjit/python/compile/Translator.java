@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FloatCC;
 import org.pyjit.ir.FunctionBuilder;
@@ -1701,20 +1703,9 @@ final class Translator {
             b.brif(steals, handOver, vector);
             b.switchToBlock(handOver);
             if (!plain) {
-                Block held = b.createBlock();
-                Block slots = b.createBlock();
-                b.brif(b.icmpImm(IntCC.EQ, method, 0), slots, held);
-                b.switchToBlock(held);
-                dropWithoutDealloc(method);
-                b.jump(slots);
-                b.switchToBlock(slots);
+                xdropWithoutDealloc(method);
             }
-            for (int k = c; k < d; k++) {
-                Long known = this.known.get(k);
-                if (known == null || !immortal(known)) {
-                    dropWithoutDealloc(slot(k));
-                }
-            }
+            eachOwnedSlot(c, d, Translator.this::dropWithoutDealloc);
             b.jump(vector);
             b.switchToBlock(vector);
             Value refund = refundedCall(callable);
@@ -1859,17 +1850,6 @@ final class Translator {
             b.jump(known, b.binary(org.pyjit.ir.Opcode.BAND, plain, noEvaluator));
             b.switchToBlock(known);
             return steals;
-        }
-
-        /** Lowers a mortal object's count by one, never deallocating: a reference handed over. */
-        private void dropWithoutDealloc(Value o) {
-            Block mortal = b.createBlock();
-            Block done = b.createBlock();
-            b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), done, mortal);
-            b.switchToBlock(mortal);
-            b.store(b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1), o, layout.object().refcnt());
-            b.jump(done);
-            b.switchToBlock(done);
         }
 
         /**
@@ -2169,10 +2149,18 @@ final class Translator {
 
         /** Releases the stack slots {@code [from, to)}. */
         private void releaseSlots(int from, int to) {
+            eachOwnedSlot(from, to, Translator.this::decref);
+        }
+
+        /**
+         * Runs {@code reference} on each stack slot of {@code [from, to)} that holds a reference
+         * (all but the immortal constants, which LOAD_CONST pushes without one).
+         */
+        private void eachOwnedSlot(int from, int to, Consumer<Value> reference) {
             for (int k = from; k < to; k++) {
                 Long c = known.get(k);
                 if (c == null || !immortal(c)) {
-                    decref(slot(k));
+                    reference.accept(slot(k));
                 }
             }
         }
@@ -3062,25 +3050,65 @@ final class Translator {
 
     /** {@link #decref(Value)}, ending the current block: every path continues at {@code done}. */
     private void decref(Value o, Block done) {
-        Block mortal = b.createBlock();
         Block dealloc = b.createBlock();
-        b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), done, mortal);
-        b.switchToBlock(mortal);
-        Value count = b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1);
-        b.store(count, o, layout.object().refcnt());
+        Value count = lowerMortalCount(o, done);
         b.brif(b.icmpImm(IntCC.EQ, count, 0), dealloc, done);
         b.switchToBlock(dealloc);
         b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
         b.jump(done);
     }
 
+    /**
+     * The first half of 3.12's {@code Py_DECREF}: an immortal object (low half negative) goes to
+     * {@code immortal}; otherwise the count is lowered in a new current block, which is left open.
+     *
+     * @return the lowered count
+     */
+    private Value lowerMortalCount(Value o, Block immortal) {
+        Block mortal = b.createBlock();
+        b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), immortal, mortal);
+        b.switchToBlock(mortal);
+        Value count = b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1);
+        b.store(count, o, layout.object().refcnt());
+        return count;
+    }
+
+    /**
+     * Lowers a mortal object's count by one and never deallocates: a reference handed to code
+     * that takes its own before anything else sees the object (a call's operands, see CALL).
+     */
+    void dropWithoutDealloc(Value o) {
+        Block done = b.createBlock();
+        dropWithoutDealloc(o, done);
+        b.switchToBlock(done);
+    }
+
+    /** {@link #dropWithoutDealloc(Value)}, ending the current block at {@code done}. */
+    private void dropWithoutDealloc(Value o, Block done) {
+        lowerMortalCount(o, done);
+        b.jump(done);
+    }
+
     /** 3.12 {@code Py_XDECREF}: nothing for NULL. */
     void xdecref(Value o) {
+        ifNotNull(o, this::decref);
+    }
+
+    /** {@link #dropWithoutDealloc(Value)}, nothing for NULL. */
+    void xdropWithoutDealloc(Value o) {
+        ifNotNull(o, this::dropWithoutDealloc);
+    }
+
+    /**
+     * Emits {@code emit(o, done)} only when {@code o} is not NULL; {@code emit} ends its blocks
+     * at {@code done}, where the builder continues.
+     */
+    private void ifNotNull(Value o, BiConsumer<Value, Block> emit) {
         Block some = b.createBlock();
         Block done = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, o, 0), done, some);
         b.switchToBlock(some);
-        decref(o, done);
+        emit.accept(o, done);
         b.switchToBlock(done);
     }
 }
