@@ -4,7 +4,7 @@ prints a Markdown table of median wall times and speed-ups over python3.12.
 
 Usage: bench/python/run.py [--programs a,b] [--rounds N] [--size N | --size PROG=N]...
                            [--impl NAME=COMMAND]... [--impls a,b] [--subtract-startup] [--cpu]
-                           [--timeout S] [--list]
+                           [--steady W:N] [--timeout S] [--list]
 
 Implementations by default: `python3.12` (found as bin/pyjit finds it: PYJIT_PYTHON, a working
 python3.12 on PATH, the newest 3.12 under pyenv's versions), `pyjit` (bin/pyjit with this
@@ -23,6 +23,13 @@ and a second table gives the program's median minus that median. Speed-up = pyth
 / the implementation's median (above 1 = faster); the geometric mean is over the programs both
 ran correctly. A run whose output differs from the reference, or that fails, is reported at once
 on stderr and again at the end, and the exit status is 1.
+
+In-process (steady-state) mode, --steady W:N: instead of timing whole processes, every run is one
+process executing the program's main() W + N times (bench/python/steady.py: W warm-up runs, then
+N timed ones, each output checked against the first), as pyperformance's workers measure. A run's
+time is the median wall time of its N timed main() calls; the table reports the median of that
+over rounds. Start-up, imports and whatever a JIT compiles during the warm-up runs are left out:
+this measures the code a long-running program runs once it is warm, not a short program's cost.
 
 Standard library only; results go to stdout, progress to stderr.
 """
@@ -44,6 +51,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PROGRAMS = os.path.join(HERE, "programs")
 PYJIT = os.path.join(ROOT, "bin", "pyjit")
+STEADY = os.path.join(HERE, "steady.py")
+STEADY_LINE = re.compile(r"^steady-ms: ([0-9. ]*)\|([0-9. ]*)$", re.M)
 REFERENCE = "python3.12"
 VERSION_PROBE = "import platform; print(platform.python_implementation(), platform.python_version())"
 
@@ -219,8 +228,23 @@ def loud(message):
     print("\n!!! " + message.replace("\n", "\n!!! ") + "\n", file=sys.stderr, flush=True)
 
 
-def record(results, impl, program, wall, cpu, rc, stdout, stderr):
+def steady_time(stderr):
+    """(median of the timed main() runs in s, stderr without steady.py's line) or (None, stderr)."""
+    m = None
+    for m in STEADY_LINE.finditer(stderr):
+        pass
+    if m is None or not m.group(2).split():
+        return None, stderr
+    timed = [float(x) / 1000 for x in m.group(2).split()]
+    return statistics.median(timed), (stderr[:m.start()] + stderr[m.end():]).strip()
+
+
+def record(results, impl, program, wall, cpu, rc, stdout, stderr, steady=False):
     key = (impl.name, program)
+    if steady and rc == 0:
+        wall, stderr = steady_time(stderr)
+        if wall is None:
+            rc = "no steady-ms line on stderr"
     if rc != 0:
         text = "FAILED: %s under %s: exit status %s\n%s" % (program, impl.name, rc, stderr.strip()[-2000:])
     else:
@@ -242,7 +266,7 @@ def record(results, impl, program, wall, cpu, rc, stdout, stderr):
     results.failed.setdefault(key, text.split("\n")[0])
 
 
-def measure(impls, programs, sizes, rounds, timeout, startup):
+def measure(impls, programs, sizes, rounds, timeout, startup, steady=None):
     results = Results(impls, programs)
     # The reference's output comes first: run python3.12 once on each program, untimed.
     ref = impls[0]
@@ -266,10 +290,12 @@ def measure(impls, programs, sizes, rounds, timeout, startup):
                     loud("FAILED: `-c pass` under %s: exit status %s\n%s" % (impl.name, rc, stderr.strip()))
         for n, p in enumerate(programs):
             args = [os.path.join(PROGRAMS, p + ".py")] + sizes.get(p, [])
+            if steady:
+                args = [STEADY, str(steady[0]), str(steady[1])] + args
             for j in range(k):
                 impl = impls[(r + n + j) % k]
                 wall, cpu, rc, stdout, stderr = run_once(impl, args, timeout)
-                record(results, impl, p, wall, cpu, rc, stdout, stderr)
+                record(results, impl, p, wall, cpu, rc, stdout, stderr, steady is not None)
         print("round %d/%d done in %.1f s, load average %.2f" % (r + 1, rounds, time.perf_counter() - t0,
                                                                  os.getloadavg()[0]), file=sys.stderr, flush=True)
     return results
@@ -351,6 +377,9 @@ def main():
     ap.add_argument("--subtract-startup", action="store_true",
                     help="also time `-c pass` each round and report times minus its median")
     ap.add_argument("--cpu", action="store_true", help="also report CPU time (user + sys of the process tree)")
+    ap.add_argument("--steady", metavar="W:N",
+                    help="in-process mode: time main() N times after W warm-up calls in each run "
+                         "(see the module comment)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per run (default 300)")
     ap.add_argument("--list", action="store_true", help="list the programs and exit")
     opts = ap.parse_args()
@@ -369,6 +398,16 @@ def main():
     if opts.rounds < 1:
         raise SystemExit("run.py: --rounds must be at least 1")
     sizes = {p: [v] for p, v in parse_sizes(opts.size, programs).items()}
+    steady = None
+    if opts.steady is not None:
+        m = re.fullmatch(r"(\d+):(\d+)", opts.steady)
+        if not m or int(m.group(2)) < 1:
+            raise SystemExit("run.py: --steady wants W:N (warm-up and timed calls of main(), N at least 1), "
+                             "got %r" % opts.steady)
+        if opts.subtract_startup or opts.cpu:
+            raise SystemExit("run.py: --steady times main() inside the process; --subtract-startup and --cpu "
+                             "apply to whole-process runs only")
+        steady = (int(m.group(1)), int(m.group(2)))
 
     base_env = dict(os.environ)
     impls, notes = default_impls(base_env)
@@ -402,7 +441,7 @@ def main():
 
     load_before = os.getloadavg()
     started = datetime.datetime.now()
-    results = measure(impls, programs, sizes, opts.rounds, opts.timeout, opts.subtract_startup)
+    results = measure(impls, programs, sizes, opts.rounds, opts.timeout, opts.subtract_startup, steady)
     load_after = os.getloadavg()
     results.failures[:0] = broken
 
@@ -420,6 +459,8 @@ def main():
         print("- " + note)
     print()
     print(table(impls, programs, results, sizes, results.wall, {},
+                ("In-process: wall time of one main() call after %d warm-up calls (median of %d timed calls, "
+                 "median over rounds)" % steady) if steady else
                 "Wall time per run, start-up included (median over rounds)"))
     print()
     print(spread_line(impls, programs, results.wall))
