@@ -48,6 +48,30 @@ def outer():
 inner = outer()
 
 
+def make_counter():
+    count = 0
+
+    def bump(step):
+        nonlocal count
+        count += step
+        return count
+
+    def peek():
+        return count
+    return bump, peek
+
+
+bump, peek = make_counter()
+
+
+def closures():
+    # Free variables copied into the callee's frame: bump's cell is shared with peek.
+    total = 0
+    for i in range(10):
+        total += bump(i) + inner(i)
+    return total, peek()
+
+
 def caller():
     total = 0
     p = P(3)
@@ -73,7 +97,7 @@ def others():
 
 
 for k in range(20):
-    r = caller(), catcher(), frames(), deep(50), others()
+    r = caller(), catcher(), frames(), deep(50), others(), closures()
 print(r)
 
 limit = sys.getrecursionlimit()

@@ -22,8 +22,8 @@ import org.pyjit.python.layout.CPythonLayout;
  * <ol>
  *   <li>the callable is a function whose {@code func_version} is the cached one and whose code
  *       takes exactly the positional arguments given (self included in the method form), is
- *       not a generator or coroutine and has no cells or free variables (whose MAKE_CELL and
- *       COPY_FREE_VARS run before the RESUME, where bodies start);
+ *       not a generator or coroutine and has no cells (whose MAKE_CELL runs before the RESUME,
+ *       where bodies start; free variables are copied here, as COPY_FREE_VARS does);
  *   <li>its code object has a compiled body ({@code co_extra[index]} state's entry word);
  *   <li>the monitoring gate of the {@code PY_START} callback: the code's instrumentation is
  *       current and no tool but ours has events, globally or for the code, so no event can be
@@ -100,9 +100,8 @@ final class DirectCall {
         guard(b.icmp(IntCC.EQ, b.load(Type.I32, code, layout.code().argCount()), nargs), generic);
         guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),
                 RESUMABLE_FLAGS), 0), generic);
-        // No MAKE_CELL / COPY_FREE_VARS before the RESUME: the body starts after it.
-        guard(b.icmpImm(IntCC.EQ, b.binary(Opcode.BOR, b.load(Type.I32, code, layout.code().nCellVars()),
-                b.load(Type.I32, code, layout.code().nFreeVars())), 0), generic);
+        // No MAKE_CELL before the RESUME: the body starts after it (COPY_FREE_VARS is done below).
+        guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, code, layout.code().nCellVars()), 0), generic);
         // 2. its body
         Value extra = b.load(Type.I64, code, layout.code().extra());
         guard(b.icmpImm(IntCC.NE, extra, 0), generic);
@@ -160,8 +159,11 @@ final class DirectCall {
                     f.localsPlus() + 8 * k);
         }
         b.store(b.select(isMethod, t.slot(firstArgSlot + positional), zero), callee, f.localsPlus() + 8 * positional);
-        clearLocals(callee, b.convert(Opcode.SEXTEND, Type.I64, nargs),
-                b.convert(Opcode.SEXTEND, Type.I64, nLocalsPlus));
+        // COPY_FREE_VARS: the free variables are the last slots, the closure's cells in order.
+        Value freeVars = b.convert(Opcode.SEXTEND, Type.I64, b.load(Type.I32, code, layout.code().nFreeVars()));
+        Value firstFree = b.isub(b.convert(Opcode.SEXTEND, Type.I64, nLocalsPlus), freeVars);
+        clearLocals(callee, b.convert(Opcode.SEXTEND, Type.I64, nargs), firstFree);
+        copyFreeVars(callee, b.load(Type.I64, callable, layout.function().closure()), firstFree, freeVars);
         // Link and charge as the interpreter's start_frame.
         CPythonLayout.CurrentFrameAccess.ViaCFrame via = t.viaCFrame();
         Value caller = t.frame();
@@ -251,6 +253,26 @@ final class DirectCall {
         b.brif(b.icmp(IntCC.SLT, k, to), store, end);
         b.switchToBlock(store);
         b.store(b.iconst(Type.I64, 0), b.iadd(frame, b.binaryImm(Opcode.ISHL_IMM, k, 3)),
+                layout.frame().localsPlus());
+        b.jump(head, b.iaddImm(k, 1));
+        b.switchToBlock(end);
+    }
+
+    /**
+     * {@code localsplus[first + k] = Py_NewRef(closure[k])} for {@code k} in {@code [0, count)}
+     * (a function whose code has free variables always has a closure tuple of that length).
+     */
+    private void copyFreeVars(Value frame, Value closure, Value first, Value count) {
+        Block head = b.createBlock();
+        Value k = b.appendBlockParam(head, Type.I64);
+        Block copy = b.createBlock();
+        Block end = b.createBlock();
+        b.jump(head, b.iconst(Type.I64, 0));
+        b.switchToBlock(head);
+        b.brif(b.icmp(IntCC.SLT, k, count), copy, end);
+        b.switchToBlock(copy);
+        Value cell = b.load(Type.I64, b.iadd(closure, b.binaryImm(Opcode.ISHL_IMM, k, 3)), TUPLE_ITEMS);
+        b.store(t.incref(cell), b.iadd(frame, b.binaryImm(Opcode.ISHL_IMM, b.iadd(first, k), 3)),
                 layout.frame().localsPlus());
         b.jump(head, b.iaddImm(k, 1));
         b.switchToBlock(end);
