@@ -8,8 +8,9 @@ import org.pyjit.python.launch.JitOptions;
 /**
  * How bodies are compiled beyond what they do.
  *
- * @param countInstructions compiled blocks count the bytecode instructions they execute
- *     ({@code PYJIT_STATS=1}; costs one memory add per block)
+ * @param countInstructions compiled code counts what it executes: bytecode instructions, entries,
+ *     guards held or failed, fast paths and direct calls taken ({@code PYJIT_STATS=1}; costs one
+ *     memory add per block and per site); exits are counted either way
  * @param dumpDirectory where each body's IR and disassembly go ({@code PYJIT_DUMP=DIR}), if anywhere
  * @param entries which entries monitoring events take ({@code PYJIT_ENTER})
  */

@@ -2967,8 +2967,12 @@ final class Translator {
         return counters + siteOffset(site);
     }
 
+    /**
+     * Adds to a counter of the body's block, only under {@code PYJIT_STATS} (nothing but the
+     * statistics reads them; an exit's own count, in its shared tail, is always kept).
+     */
     void bump(int offset, long by) {
-        if (by != 0) {
+        if (by != 0 && countInstructions) {
             b.store(b.iaddImm(b.load(Type.I64, counterBase, offset), by), counterBase, offset);
         }
     }
