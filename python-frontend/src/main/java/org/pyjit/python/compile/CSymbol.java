@@ -67,6 +67,8 @@ enum CSymbol {
     TYPE_TYPE("PyType_Type"),
     /** CALL_NO_KW_STR_1's callable. */
     UNICODE_TYPE("PyUnicode_Type"),
+    /** {@code void (PyObject **left, PyObject *right)}: BINARY_OP_INPLACE_ADD_UNICODE. */
+    UNICODE_APPEND("PyUnicode_Append"),
     /** {@code PyObject *(o)}: CALL_NO_KW_TUPLE_1. */
     SEQUENCE_TUPLE("PySequence_Tuple"),
     DEL_ITEM("PyObject_DelItem"),

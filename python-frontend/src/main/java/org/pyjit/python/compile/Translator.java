@@ -64,6 +64,7 @@ final class Translator {
     private static final Signature INT_OF_PPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64);
     private static final Signature INT_OF_PPPP = Signature.of(Type.I32, Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature VOID_OF_P = Signature.ofVoid(Type.I64);
+    private static final Signature VOID_OF_PP = Signature.ofVoid(Type.I64, Type.I64);
     private static final Signature P_OF_F = Signature.of(Type.I64, Type.F64);
     /** {@code lv_tag} below this: at most one digit (compact). */
     static final long COMPACT_TAG_LIMIT = 16;
@@ -844,6 +845,11 @@ final class Translator {
                     b.store(top, frame, stackOffset(d - i.oparg()));
                 }
                 case BINARY_OP -> {
+                    OptionalInt appendTo = appendTarget(i);
+                    if (appendTo.isPresent()) {
+                        appendInPlace(i, d, appendTo.getAsInt());
+                        return false;
+                    }
                     NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
                     Operand l = operand(d - 2);
                     Operand r = operand(d - 1);
@@ -2411,6 +2417,75 @@ final class Translator {
         }
 
         /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */
+        /**
+         * The local that {@code BINARY_OP_INPLACE_ADD_UNICODE}'s result is stored to: the
+         * interpreter quickens {@code s += t} (or {@code s = s + t}) so only when a STORE_FAST
+         * follows, which it then skips.
+         */
+        private OptionalInt appendTarget(Instruction i) {
+            if (i.opcode() != Opcode.BINARY_OP_INPLACE_ADD_UNICODE
+                    || NumberOp.of(i.oparg()).filter(nb -> nb == NumberOp.ADD || nb == NumberOp.INPLACE_ADD).isEmpty()) {
+                return OptionalInt.empty();
+            }
+            return code.analysis().code().startingAt(i.next()).filter(n -> n.base() == Opcode.STORE_FAST)
+                    .map(n -> OptionalInt.of(n.oparg())).orElse(OptionalInt.empty());
+        }
+
+        /**
+         * {@code BINARY_OP_INPLACE_ADD_UNICODE} before {@code STORE_FAST local}: when the left
+         * operand is an exact str, the right one is of its type and the local still holds the left
+         * one, the stack's reference to it is dropped and {@code PyUnicode_Append} extends the
+         * local's string, in place when the local is its only reference (3.12's
+         * {@code BINARY_OP_INPLACE_ADD_UNICODE}; without it, building a string with {@code +=}
+         * copies it every time). The new string is pushed as the result and the STORE_FAST that
+         * follows stores it back over itself. Otherwise the operator's function
+         * ({@code PyNumber_InPlaceAdd} or {@code PyNumber_Add}), as the interpreter does when its
+         * guards fail.
+         */
+        private void appendInPlace(Instruction i, int d, int local) {
+            Operand l = operand(d - 2);
+            Operand r = operand(d - 1);
+            setPrevInstr(i);
+            Block join = b.createBlock();
+            Value res = b.appendBlockParam(join, Type.I64);
+            Block generic = b.createBlock();
+            Value leftType = type(l.value());
+            guard(b.icmp(IntCC.EQ, leftType, constant(CSymbol.UNICODE_TYPE)), generic);
+            guard(b.icmp(IntCC.EQ, type(r.value()), leftType), generic);
+            guard(b.icmp(IntCC.EQ, local(local), l.value()), generic);
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
+            dropWithoutDealloc(l.value());
+            b.callIndirect(VOID_OF_PP, constant(CSymbol.UNICODE_APPEND), b.iaddImm(frame, localOffset(local)),
+                    r.value());
+            release(r);
+            // On failure PyUnicode_Append leaves NULL in the local, as in the interpreter.
+            Value appended = local(local);
+            Block stored = b.createBlock();
+            Block failed = b.createBlock();
+            b.brif(b.icmpImm(IntCC.EQ, appended, 0), failed, stored);
+            b.switchToBlock(failed);
+            b.jump(join, appended);
+            b.switchToBlock(stored);
+            b.jump(join, incref(appended));
+            b.switchToBlock(generic);
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+            NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
+            Value sum = b.callIndirect(P_OF_PP, b.iconst(Type.I64, symbols.numberOps().get(nb)), l.value(), r.value())
+                    .get(0);
+            release(l);
+            release(r);
+            b.jump(join, sum);
+            b.switchToBlock(join);
+            replaceOrFail(i, res, d - 2);
+        }
+
+        /** Continues in a new block if {@code condition} holds, else jumps to {@code otherwise}. */
+        private void guard(Value condition, Block otherwise) {
+            Block next = b.createBlock();
+            b.brif(condition, next, otherwise);
+            b.switchToBlock(next);
+        }
+
         private void replaceOrFail(Instruction i, Value res, int at) {
             failIfNull(i, res, at);
             push(at, res);

@@ -71,12 +71,6 @@ class CompiledCodeTest {
     }
 
     /**
-     * Runs a program under python3.12 and under pyjit with {@code PYJIT_STATS=1} (which also
-     * installs the entry points before the program runs, so a threshold above 1 counts from its
-     * first call): same status and stdout, and pyjit's stderr is python's followed by the
-     * statistics, which are returned.
-     */
-    /**
      * {@link #statisticsOfARunLikePython} of a test program whose every function runs
      * interpreted three times (CPython specialises it) and is compiled at its fourth call, on the
      * Python thread (so the counts are exact), every entry taken.
@@ -86,6 +80,12 @@ class CompiledCodeTest {
                 Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
     }
 
+    /**
+     * Runs a program under python3.12 and under pyjit with {@code PYJIT_STATS=1} (which also
+     * installs the entry points before the program runs, so a threshold above 1 counts from its
+     * first call): same status and stdout, and pyjit's stderr is python's followed by the
+     * statistics, which are returned.
+     */
     private String statisticsOfARunLikePython(Path program, Map<String, String> env) {
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
                 dir, PythonProcesses.baseEnvironment(), null);
@@ -628,6 +628,24 @@ class CompiledCodeTest {
         String err = compiledAtFourthCall("dict_subscripts.py");
         assertReport(err, "read (dict_subscripts.py:33)", "guard held BINARY_SUBSCR_DICT @6: 15");
         assertReport(err, "write (dict_subscripts.py:37)", "guard held STORE_SUBSCR_DICT @8: 5");
+    }
+
+    /**
+     * BINARY_OP_INPLACE_ADD_UNICODE ({@code s += t} and {@code s = s + t} before STORE_FAST s)
+     * extends the local's string with PyUnicode_Append: a string only the local holds, one held
+     * elsewhere too (left unchanged), a str subclass on the left from the middle of a loop (the
+     * guard fails, the subclass's {@code __add__} runs), a subclass or another type on the right
+     * (a TypeError caught, and one ending the program with python3.12's traceback); the last
+     * string has no reference but its local's and the caller's.
+     */
+    @Test
+    void strAdditionsStoredToTheirLeftOperandAppendInPlace() throws IOException {
+        String err = compiledAtFourthCall("string_append.py");
+        assertReport(err, "grow (string_append.py:16)", "guard held BINARY_OP_INPLACE_ADD_UNICODE @50: 1162");
+        assertReport(err, "rebind (string_append.py:23)", "guard held BINARY_OP_INPLACE_ADD_UNICODE @56: 36");
+        assertReport(err, "mixed (string_append.py:45)", "guard held BINARY_OP_INPLACE_ADD_UNICODE @76: 9",
+                "guard failed BINARY_OP_INPLACE_ADD_UNICODE @76: 9");
+        assertReport(err, "failing (string_append.py:54)", "guard failed BINARY_OP_INPLACE_ADD_UNICODE @58: 2");
     }
 
     /**
