@@ -11,8 +11,8 @@
    6: sub rsp,0x18
    a: mov QWORD PTR [rbp-0x10],rdi
    e: mov QWORD PTR [rbp-0x18],rsi
-  12: mov rdi,QWORD PTR [rip+0x987] # 0x9a0
-  19: call QWORD PTR [rip+0x989] # 0x9a8
+  12: mov rdi,QWORD PTR [rip+0x977] # 0x990
+  19: call QWORD PTR [rip+0x979] # 0x998
   1f: xor r15d,r15d
   22: test rax,rax
   25: je 0x2f
@@ -34,7 +34,7 @@
   5d: pop rbp
   5e: ret
   5f: mov eax,0x7
-  64: jmp 0x954
+  64: jmp 0x944
 
 ; function %sub_imm(i32) -> i32 {
 ; block0(v0: i32):
@@ -48,8 +48,8 @@
   74: push r15
   76: sub rsp,0x8
   7a: mov QWORD PTR [rbp-0x10],rdi
-  7e: mov rdi,QWORD PTR [rip+0x91b] # 0x9a0
-  85: call QWORD PTR [rip+0x91d] # 0x9a8
+  7e: mov rdi,QWORD PTR [rip+0x90b] # 0x990
+  85: call QWORD PTR [rip+0x90d] # 0x998
   8b: xor r15d,r15d
   8e: test rax,rax
   91: je 0x9b
@@ -70,7 +70,7 @@
   c3: pop rbp
   c4: ret
   c5: mov eax,0x7
-  ca: jmp 0x954
+  ca: jmp 0x944
 
 ; function %big_imm(i64) -> i64 {
 ; block0(v0: i64):
@@ -84,8 +84,8 @@
   d4: push r15
   d6: sub rsp,0x8
   da: mov QWORD PTR [rbp-0x10],rdi
-  de: mov rdi,QWORD PTR [rip+0x8bb] # 0x9a0
-  e5: call QWORD PTR [rip+0x8bd] # 0x9a8
+  de: mov rdi,QWORD PTR [rip+0x8ab] # 0x990
+  e5: call QWORD PTR [rip+0x8ad] # 0x998
   eb: xor r15d,r15d
   ee: test rax,rax
   f1: je 0xfb
@@ -108,7 +108,7 @@
  130: pop rbp
  131: ret
  132: mov eax,0x7
- 137: jmp 0x954
+ 137: jmp 0x944
 
 ; function %mul_imm(i64) -> i64 {
 ; block0(v0: i64):
@@ -121,8 +121,8 @@
  144: push r15
  146: sub rsp,0x8
  14a: mov QWORD PTR [rbp-0x10],rdi
- 14e: mov rdi,QWORD PTR [rip+0x84b] # 0x9a0
- 155: call QWORD PTR [rip+0x84d] # 0x9a8
+ 14e: mov rdi,QWORD PTR [rip+0x83b] # 0x990
+ 155: call QWORD PTR [rip+0x83d] # 0x998
  15b: xor r15d,r15d
  15e: test rax,rax
  161: je 0x16b
@@ -142,7 +142,7 @@
  191: pop rbp
  192: ret
  193: mov eax,0x7
- 198: jmp 0x954
+ 198: jmp 0x944
 
 ; function %sdiv64(i64, i64) -> i64 {
 ; block0(v0: i64, v1: i64):
@@ -156,8 +156,8 @@
  1a6: sub rsp,0x18
  1aa: mov QWORD PTR [rbp-0x10],rdi
  1ae: mov QWORD PTR [rbp-0x18],rsi
- 1b2: mov rdi,QWORD PTR [rip+0x7e7] # 0x9a0
- 1b9: call QWORD PTR [rip+0x7e9] # 0x9a8
+ 1b2: mov rdi,QWORD PTR [rip+0x7d7] # 0x990
+ 1b9: call QWORD PTR [rip+0x7d9] # 0x998
  1bf: xor r15d,r15d
  1c2: test rax,rax
  1c5: je 0x1cf
@@ -188,11 +188,11 @@
  221: pop rbp
  222: ret
  223: mov eax,0x7
- 228: jmp 0x954
+ 228: jmp 0x944
  22d: mov eax,0x1
- 232: jmp 0x954
+ 232: jmp 0x944
  237: mov eax,0x2
- 23c: jmp 0x954
+ 23c: jmp 0x944
 
 ; function %srem8(i8, i8) -> i8 {
 ; block0(v0: i8, v1: i8):
@@ -206,8 +206,8 @@
  256: sub rsp,0x18
  25a: mov QWORD PTR [rbp-0x10],rdi
  25e: mov QWORD PTR [rbp-0x18],rsi
- 262: mov rdi,QWORD PTR [rip+0x737] # 0x9a0
- 269: call QWORD PTR [rip+0x739] # 0x9a8
+ 262: mov rdi,QWORD PTR [rip+0x727] # 0x990
+ 269: call QWORD PTR [rip+0x729] # 0x998
  26f: xor r15d,r15d
  272: test rax,rax
  275: je 0x27f
@@ -239,9 +239,9 @@
  2ce: pop rbp
  2cf: ret
  2d0: mov eax,0x7
- 2d5: jmp 0x954
+ 2d5: jmp 0x944
  2da: mov eax,0x1
- 2df: jmp 0x954
+ 2df: jmp 0x944
 
 ; function %shl16(i16, i16) -> i16 {
 ; block0(v0: i16, v1: i16):
@@ -255,8 +255,8 @@
  2f6: sub rsp,0x18
  2fa: mov QWORD PTR [rbp-0x10],rdi
  2fe: mov QWORD PTR [rbp-0x18],rsi
- 302: mov rdi,QWORD PTR [rip+0x697] # 0x9a0
- 309: call QWORD PTR [rip+0x699] # 0x9a8
+ 302: mov rdi,QWORD PTR [rip+0x687] # 0x990
+ 309: call QWORD PTR [rip+0x689] # 0x998
  30f: xor r15d,r15d
  312: test rax,rax
  315: je 0x31f
@@ -280,7 +280,7 @@
  350: pop rbp
  351: ret
  352: mov eax,0x7
- 357: jmp 0x954
+ 357: jmp 0x944
 
 ; function %sshr8(i8, i8) -> i8 {
 ; block0(v0: i8, v1: i8):
@@ -294,8 +294,8 @@
  366: sub rsp,0x18
  36a: mov QWORD PTR [rbp-0x10],rdi
  36e: mov QWORD PTR [rbp-0x18],rsi
- 372: mov rdi,QWORD PTR [rip+0x627] # 0x9a0
- 379: call QWORD PTR [rip+0x629] # 0x9a8
+ 372: mov rdi,QWORD PTR [rip+0x617] # 0x990
+ 379: call QWORD PTR [rip+0x619] # 0x998
  37f: xor r15d,r15d
  382: test rax,rax
  385: je 0x38f
@@ -320,7 +320,7 @@
  3c4: pop rbp
  3c5: ret
  3c6: mov eax,0x7
- 3cb: jmp 0x954
+ 3cb: jmp 0x944
 
 ; function %rotl32(i32, i32) -> i32 {
 ; block0(v0: i32, v1: i32):
@@ -334,8 +334,8 @@
  3d6: sub rsp,0x18
  3da: mov QWORD PTR [rbp-0x10],rdi
  3de: mov QWORD PTR [rbp-0x18],rsi
- 3e2: mov rdi,QWORD PTR [rip+0x5b7] # 0x9a0
- 3e9: call QWORD PTR [rip+0x5b9] # 0x9a8
+ 3e2: mov rdi,QWORD PTR [rip+0x5a7] # 0x990
+ 3e9: call QWORD PTR [rip+0x5a9] # 0x998
  3ef: xor r15d,r15d
  3f2: test rax,rax
  3f5: je 0x3ff
@@ -358,7 +358,7 @@
  42d: pop rbp
  42e: ret
  42f: mov eax,0x7
- 434: jmp 0x954
+ 434: jmp 0x944
 
 ; function %lt(i32, i32) -> i8 {
 ; block0(v0: i32, v1: i32):
@@ -372,8 +372,8 @@
  446: sub rsp,0x18
  44a: mov QWORD PTR [rbp-0x10],rdi
  44e: mov QWORD PTR [rbp-0x18],rsi
- 452: mov rdi,QWORD PTR [rip+0x547] # 0x9a0
- 459: call QWORD PTR [rip+0x549] # 0x9a8
+ 452: mov rdi,QWORD PTR [rip+0x537] # 0x990
+ 459: call QWORD PTR [rip+0x539] # 0x998
  45f: xor r15d,r15d
  462: test rax,rax
  465: je 0x46f
@@ -396,7 +396,7 @@
  49e: pop rbp
  49f: ret
  4a0: mov eax,0x7
- 4a5: jmp 0x954
+ 4a5: jmp 0x944
 
 ; function %max(i64, i64) -> i64 {
 ; block0(v0: i64, v1: i64):
@@ -411,8 +411,8 @@
  4b6: sub rsp,0x18
  4ba: mov QWORD PTR [rbp-0x10],rdi
  4be: mov QWORD PTR [rbp-0x18],rsi
- 4c2: mov rdi,QWORD PTR [rip+0x4d7] # 0x9a0
- 4c9: call QWORD PTR [rip+0x4d9] # 0x9a8
+ 4c2: mov rdi,QWORD PTR [rip+0x4c7] # 0x990
+ 4c9: call QWORD PTR [rip+0x4c9] # 0x998
  4cf: xor r15d,r15d
  4d2: test rax,rax
  4d5: je 0x4df
@@ -427,18 +427,15 @@
  4f5: push rbp
  4f6: mov rbp,rsp
  4f9: cmp rsp,r15
- 4fc: jb 0x519
- 502: cmp rdi,rsi
- 505: setg al
- 508: mov rcx,rsi
- 50b: test al,al
- 50d: cmovne rcx,rdi
- 511: mov rax,rcx
- 514: mov rsp,rbp
- 517: pop rbp
- 518: ret
- 519: mov eax,0x7
- 51e: jmp 0x954
+ 4fc: jb 0x511
+ 502: mov rax,rsi
+ 505: cmp rdi,rsi
+ 508: cmovg rax,rdi
+ 50c: mov rsp,rbp
+ 50f: pop rbp
+ 510: ret
+ 511: mov eax,0x7
+ 516: jmp 0x944
 
 ; function %add_ovf8(i8, i8) -> i8 {
 ; block0(v0: i8, v1: i8):
@@ -446,37 +443,37 @@
 ;     return v3
 ; }
 %add_ovf8:
- 530: push rbp
- 531: mov rbp,rsp
- 534: push r15
- 536: sub rsp,0x18
- 53a: mov QWORD PTR [rbp-0x10],rdi
- 53e: mov QWORD PTR [rbp-0x18],rsi
- 542: mov rdi,QWORD PTR [rip+0x457] # 0x9a0
- 549: call QWORD PTR [rip+0x459] # 0x9a8
- 54f: xor r15d,r15d
- 552: test rax,rax
- 555: je 0x55f
- 55b: mov r15,QWORD PTR [rax+0x10]
- 55f: mov rdi,QWORD PTR [rbp-0x10]
- 563: mov rsi,QWORD PTR [rbp-0x18]
- 567: call 0x575
- 56c: mov r15,QWORD PTR [rbp-0x8]
- 570: mov rsp,rbp
- 573: pop rbp
- 574: ret
- 575: push rbp
- 576: mov rbp,rsp
- 579: cmp rsp,r15
- 57c: jb 0x591
- 582: add dil,sil
- 585: seto al
- 588: movsx rax,al
- 58c: mov rsp,rbp
- 58f: pop rbp
- 590: ret
- 591: mov eax,0x7
- 596: jmp 0x954
+ 520: push rbp
+ 521: mov rbp,rsp
+ 524: push r15
+ 526: sub rsp,0x18
+ 52a: mov QWORD PTR [rbp-0x10],rdi
+ 52e: mov QWORD PTR [rbp-0x18],rsi
+ 532: mov rdi,QWORD PTR [rip+0x457] # 0x990
+ 539: call QWORD PTR [rip+0x459] # 0x998
+ 53f: xor r15d,r15d
+ 542: test rax,rax
+ 545: je 0x54f
+ 54b: mov r15,QWORD PTR [rax+0x10]
+ 54f: mov rdi,QWORD PTR [rbp-0x10]
+ 553: mov rsi,QWORD PTR [rbp-0x18]
+ 557: call 0x565
+ 55c: mov r15,QWORD PTR [rbp-0x8]
+ 560: mov rsp,rbp
+ 563: pop rbp
+ 564: ret
+ 565: push rbp
+ 566: mov rbp,rsp
+ 569: cmp rsp,r15
+ 56c: jb 0x581
+ 572: add dil,sil
+ 575: seto al
+ 578: movsx rax,al
+ 57c: mov rsp,rbp
+ 57f: pop rbp
+ 580: ret
+ 581: mov eax,0x7
+ 586: jmp 0x944
 
 ; function %widen(i16) -> i64 {
 ; block0(v0: i16):
@@ -484,31 +481,31 @@
 ;     return v1
 ; }
 %widen:
- 5a0: push rbp
- 5a1: mov rbp,rsp
- 5a4: push r15
- 5a6: sub rsp,0x8
- 5aa: mov QWORD PTR [rbp-0x10],rdi
- 5ae: mov rdi,QWORD PTR [rip+0x3eb] # 0x9a0
- 5b5: call QWORD PTR [rip+0x3ed] # 0x9a8
- 5bb: xor r15d,r15d
- 5be: test rax,rax
- 5c1: je 0x5cb
- 5c7: mov r15,QWORD PTR [rax+0x10]
- 5cb: mov rdi,QWORD PTR [rbp-0x10]
- 5cf: call 0x5dd
- 5d4: mov r15,QWORD PTR [rbp-0x8]
- 5d8: mov rsp,rbp
- 5db: pop rbp
- 5dc: ret
- 5dd: push rbp
- 5de: mov rbp,rsp
- 5e1: cmp rsp,r15
- 5e4: jb 0x5f2
- 5ea: movzx eax,di
- 5ed: mov rsp,rbp
- 5f0: pop rbp
- 5f1: ret
- 5f2: mov eax,0x7
- 5f7: jmp 0x954
+ 590: push rbp
+ 591: mov rbp,rsp
+ 594: push r15
+ 596: sub rsp,0x8
+ 59a: mov QWORD PTR [rbp-0x10],rdi
+ 59e: mov rdi,QWORD PTR [rip+0x3eb] # 0x990
+ 5a5: call QWORD PTR [rip+0x3ed] # 0x998
+ 5ab: xor r15d,r15d
+ 5ae: test rax,rax
+ 5b1: je 0x5bb
+ 5b7: mov r15,QWORD PTR [rax+0x10]
+ 5bb: mov rdi,QWORD PTR [rbp-0x10]
+ 5bf: call 0x5cd
+ 5c4: mov r15,QWORD PTR [rbp-0x8]
+ 5c8: mov rsp,rbp
+ 5cb: pop rbp
+ 5cc: ret
+ 5cd: push rbp
+ 5ce: mov rbp,rsp
+ 5d1: cmp rsp,r15
+ 5d4: jb 0x5e2
+ 5da: movzx eax,di
+ 5dd: mov rsp,rbp
+ 5e0: pop rbp
+ 5e1: ret
+ 5e2: mov eax,0x7
+ 5e7: jmp 0x944
 

@@ -80,7 +80,7 @@ final class Lowering extends BlockLowering<X86Inst> {
     }
 
     static Result lower(IrModule module, IrFunction f) {
-        IrFacts facts = new IrFacts(f, X86Addressing::absorbs);
+        IrFacts facts = new IrFacts(f, X86Addressing::absorbs, true);
         int[] out = new int[1];
         VCode<X86Inst> vcode = VCode.build(f.name(), b -> {
             Lowering l = new Lowering(module, facts, b);
@@ -621,6 +621,23 @@ final class Lowering extends BlockLowering<X86Inst> {
 
     private void select(Inst i) {
         Type t = i.result().type();
+        Inst cond = facts.def(i.arg(0));
+        if (cond != null && facts.isFused(cond)) {
+            // cmp + cmovcc (Intel SDM Vol. 2A, CMOVcc): the compare's own flags pick the value.
+            Compare cmp = compare(cond);
+            int n = cmp.uses().size();
+            List<Operand> ops = new ArrayList<>();
+            ops.add(reuseDef(vreg(i.result()), n + 2));
+            ops.addAll(cmp.uses());
+            ops.add(use(use(i.arg(1))));
+            ops.add(use(use(i.arg(2))));
+            Width w = aluWidth(t);
+            push("cmp+cmov" + cmp.cond().suffix(), ops, c -> {
+                cmp.encoding().encode(c, 1);
+                c.asm().cmov(cmp.cond(), w, c.gpr(0), c.gpr(n + 1));
+            });
+            return;
+        }
         List<Operand> ops = List.of(reuseDef(vreg(i.result()), 3), use(use(i.arg(0))), use(use(i.arg(1))),
                 use(use(i.arg(2))));
         Width cw = exactWidth(i.arg(0).type());

@@ -51,8 +51,18 @@ public final class IrFacts {
     private final Set<Inst> fusedCompares = new HashSet<>();
     private final Map<Value, Integer> foldedUses = new HashMap<>();
 
-    /** Analyses {@code f}, folding addresses as {@code folding} allows. */
+    /** Analyses {@code f}, folding addresses as {@code folding} allows; compares fuse into branches only. */
     public IrFacts(IrFunction f, AddressFolding folding) {
+        this(f, folding, false);
+    }
+
+    /**
+     * Analyses {@code f}, folding addresses as {@code folding} allows.
+     *
+     * @param fuseIntoSelects also fuse an integer compare into the integer {@code select} of the
+     *     same block that is its only use (the backend then emits compare + conditional move)
+     */
+    public IrFacts(IrFunction f, AddressFolding folding, boolean fuseIntoSelects) {
         this.function = Objects.requireNonNull(f, "function");
         this.folding = Objects.requireNonNull(folding, "folding");
         Block entry = f.entry().block();
@@ -97,6 +107,13 @@ public final class IrFacts {
                 }
             }
             for (Inst i : insts) {
+                if (fuseIntoSelects && i.opcode() == Opcode.SELECT && !i.result().type().isFloat()) {
+                    Inst cond = defs.get(i.arg(0));
+                    if (cond != null && (cond.opcode() == Opcode.ICMP || cond.opcode() == Opcode.ICMP_IMM)
+                            && insts.contains(cond) && useCount(cond.result()) == 1) {
+                        fusedCompares.add(cond);
+                    }
+                }
                 if (i.opcode() == Opcode.LOAD || i.opcode() == Opcode.STORE) {
                     Value addr = i.opcode() == Opcode.LOAD ? i.arg(0) : i.arg(1);
                     if (foldable(addr, ((Imm.Offset) i.imm()).offset(), i)) {
@@ -142,7 +159,10 @@ public final class IrFacts {
         return d != null && d.opcode() == Opcode.ICONST ? d.intImm() : null;
     }
 
-    /** True if the compare {@code i} is emitted as part of the branch that follows it. */
+    /**
+     * True if the compare {@code i} is emitted as part of its only user: the branch that follows
+     * it or, when asked for, an integer {@code select} of its block.
+     */
     public boolean isFused(Inst i) {
         return fusedCompares.contains(i);
     }

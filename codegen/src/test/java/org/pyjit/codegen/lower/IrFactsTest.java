@@ -86,6 +86,42 @@ class IrFactsTest {
         assertFalse(facts.isSkipped(inst(f, Opcode.ICMP_IMM)));
     }
 
+    /**
+     * With select fusion asked for, a single-use integer compare feeding an integer select of its
+     * block is fused (and skipped); not without it, not when the compare has another use, and not
+     * into a float select.
+     */
+    @Test
+    void fusesASingleUseCompareIntoAnIntegerSelectWhenAsked() {
+        IrFunction f = IrParser.parseFunction("""
+                function %f(i64, i64, f64, f64) -> i64 {
+                block0(v0: i64, v1: i64, v2: f64, v3: f64):
+                    v4 = icmp sgt v0, v1
+                    v5 = select v4, v0, v1
+                    v6 = icmp_imm eq v0, 7
+                    v7 = select v6, v2, v3
+                    v8 = icmp slt v0, v1
+                    v9 = select v8, v0, v1
+                    v10 = uextend.i64 v8
+                    v11 = iadd v5, v9
+                    v12 = iadd v11, v10
+                    v13 = fcvt_to_sint.i64 v7
+                    v14 = iadd v12, v13
+                    return v14
+                }
+                """);
+        Inst sgt = inst(f, Opcode.ICMP);
+        Inst eq = inst(f, Opcode.ICMP_IMM);
+        Inst slt = f.blocks().get(0).insts().stream().filter(i -> i.opcode() == Opcode.ICMP).skip(1).findFirst()
+                .orElseThrow();
+        IrFacts fusing = new IrFacts(f, NONE, true);
+        assertTrue(fusing.isFused(sgt));
+        assertTrue(fusing.isSkipped(sgt));
+        assertFalse(fusing.isFused(eq), "a float select keeps its compare");
+        assertFalse(fusing.isFused(slt), "a compare with a second use is not fused");
+        assertFalse(new IrFacts(f, NONE).isFused(sgt), "branch fusion only by default");
+    }
+
     @Test
     void notesABranchBackToTheEntry() {
         IrFunction f = IrParser.parseFunction(BACK_TO_ENTRY);
