@@ -12,8 +12,9 @@
  *
  * <p>Invariants: only blocks reachable from the IR entry are lowered, in the IR's layout order;
  * the VCode entry block has no parameters (a pseudo-entry is added when the IR entry is a branch
- * target); an instruction is skipped only if it is a constant, a compare fused into the branch
- * right after it, or pure with every result either unused or folded into each of its uses.
+ * target); an instruction is skipped only if it is a constant, a compare fused into its only
+ * user (the branch right after it or, when the backend asks, an integer select of its block), or
+ * pure with every result either unused or folded into each of its uses.
  * In the module image every function's C entry and body are contiguous and 16-byte aligned, as
  * is each thunk and the unwind sequence, which the trap handler directly follows. Nothing here
  * knows an instruction set. Argument classification counts integer and float registers
