@@ -2416,7 +2416,6 @@ final class Translator {
             afterArbitraryCode(i.next(), d + 1);
         }
 
-        /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */
         /**
          * The local that {@code BINARY_OP_INPLACE_ADD_UNICODE}'s result is stored to: the
          * interpreter quickens {@code s += t} (or {@code s = s + t}) so only when a STORE_FAST
@@ -2432,7 +2431,7 @@ final class Translator {
         }
 
         /**
-         * {@code BINARY_OP_INPLACE_ADD_UNICODE} before {@code STORE_FAST local}: when the left
+         * {@code BINARY_OP_INPLACE_ADD_UNICODE} before {@code STORE_FAST target}: when the left
          * operand is an exact str, the right one is of its type and the local still holds the left
          * one, the stack's reference to it is dropped and {@code PyUnicode_Append} extends the
          * local's string, in place when the local is its only reference (3.12's
@@ -2442,7 +2441,7 @@ final class Translator {
          * ({@code PyNumber_InPlaceAdd} or {@code PyNumber_Add}), as the interpreter does when its
          * guards fail.
          */
-        private void appendInPlace(Instruction i, int d, int local) {
+        private void appendInPlace(Instruction i, int d, int target) {
             Operand l = operand(d - 2);
             Operand r = operand(d - 1);
             setPrevInstr(i);
@@ -2452,14 +2451,14 @@ final class Translator {
             Value leftType = type(l.value());
             guard(b.icmp(IntCC.EQ, leftType, constant(CSymbol.UNICODE_TYPE)), generic);
             guard(b.icmp(IntCC.EQ, type(r.value()), leftType), generic);
-            guard(b.icmp(IntCC.EQ, local(local), l.value()), generic);
+            guard(b.icmp(IntCC.EQ, local(target), l.value()), generic);
             countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
             dropWithoutDealloc(l.value());
-            b.callIndirect(VOID_OF_PP, constant(CSymbol.UNICODE_APPEND), b.iaddImm(frame, localOffset(local)),
+            b.callIndirect(VOID_OF_PP, constant(CSymbol.UNICODE_APPEND), b.iaddImm(frame, localOffset(target)),
                     r.value());
             release(r);
             // On failure PyUnicode_Append leaves NULL in the local, as in the interpreter.
-            Value appended = local(local);
+            Value appended = local(target);
             Block stored = b.createBlock();
             Block failed = b.createBlock();
             b.brif(b.icmpImm(IntCC.EQ, appended, 0), failed, stored);
@@ -2486,6 +2485,7 @@ final class Translator {
             b.switchToBlock(next);
         }
 
+        /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */
         private void replaceOrFail(Instruction i, Value res, int at) {
             failIfNull(i, res, at);
             push(at, res);

@@ -15,8 +15,9 @@ import org.pyjit.python.layout.Opcode;
  * a compiled caller does, through a direct call made at a call site the interpreter specialised
  * to {@code CALL_PY_EXACT_ARGS} for that very function ({@code func_version} in the site's inline
  * cache), and only if the function has no cells (its free variables the caller copies). A
- * function called by itself (recursion), from C ({@code map}, {@code sorted}'s key) or from code that is not compiled
- * would only cost the compiler's time, on a machine where that time is taken from the program.
+ * function called by itself (recursion), from C ({@code map}, {@code sorted}'s key) or from code
+ * that is not compiled would only cost the compiler's time, on a machine where that time is
+ * taken from the program.
  * So at the hot call ({@link #verdict}) the caller is looked at:
  * <ul>
  *   <li>the current frame is the function's (else no answer can be given: the body is wanted, as
