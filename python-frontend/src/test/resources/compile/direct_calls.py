@@ -64,6 +64,42 @@ def make_counter():
 bump, peek = make_counter()
 
 
+def make_adder(k):
+    # An argument that is a cell: MAKE_CELL made by the caller.
+    def add(x):
+        return x + k
+    return add
+
+
+def fresh_counter():
+    count = 0
+
+    def step():
+        nonlocal count
+        count += 1
+        return count
+    return step
+
+
+def outer2(a):
+    def middle(b):
+        # A free variable (a) and a cell (b) in one frame.
+        def innermost(c):
+            return a + b + c
+        return innermost
+    return middle
+
+
+middle = outer2(100)
+
+
+def cells():
+    total = 0
+    for i in range(10):
+        total += make_adder(i)(1) + fresh_counter()() + middle(i)(1)
+    return total
+
+
 def closures():
     # Free variables copied into the callee's frame: bump's cell is shared with peek.
     total = 0
@@ -97,7 +133,7 @@ def others():
 
 
 for k in range(20):
-    r = caller(), catcher(), frames(), deep(50), others(), closures()
+    r = caller(), catcher(), frames(), deep(50), others(), closures(), cells()
 print(r)
 
 limit = sys.getrecursionlimit()
@@ -129,4 +165,31 @@ def add(a, b):
 
 
 print(caller())
+
+
+def cell_fails(n, at):
+    # The allocation of make_adder's cell fails once (_testcapi's allocator hooks, set on every
+    # turn so that the call site is warm and compiled like the rest): the MemoryError is raised
+    # at its MAKE_CELL, where the frame is not complete yet (no traceback entry of its own).
+    import _testcapi
+    out = []
+    for i in range(n):
+        first, end = (0, 1) if i == at else (1 << 30, (1 << 30) + 1)
+        _testcapi.set_nomemory(first, end)
+        try:
+            f = make_adder(i)
+        except MemoryError as e:
+            _testcapi.remove_mem_hooks()
+            out.append(("MemoryError", e.__traceback__.tb_lineno, e.__traceback__.tb_next))
+            continue
+        _testcapi.remove_mem_hooks()
+        out.append(f(1))
+    return out
+
+
+# The failed call's frame is popped: it leaves no reference to make_adder behind.
+base = sys.getrefcount(make_adder)
+for k in range(8):
+    r = cell_fails(6, 3 if k >= 6 else -1)
+print(r, sys.getrefcount(make_adder) - base)
 fail(2)

@@ -69,6 +69,8 @@ enum CSymbol {
     UNICODE_TYPE("PyUnicode_Type"),
     /** {@code void (PyObject **left, PyObject *right)}: BINARY_OP_INPLACE_ADD_UNICODE. */
     UNICODE_APPEND("PyUnicode_Append"),
+    /** {@code PyObject *(PyObject *initial)}: a direct call's MAKE_CELL. */
+    CELL_NEW("PyCell_New"),
     /** {@code PyObject *(o)}: CALL_NO_KW_TUPLE_1. */
     SEQUENCE_TUPLE("PySequence_Tuple"),
     DEL_ITEM("PyObject_DelItem"),

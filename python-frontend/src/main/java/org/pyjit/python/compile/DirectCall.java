@@ -1,5 +1,6 @@
 package org.pyjit.python.compile;
 
+import java.util.List;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -21,9 +22,9 @@ import org.pyjit.python.layout.CPythonLayout;
  * does everything, events included):
  * <ol>
  *   <li>the callable is a function whose {@code func_version} is the cached one and whose code
- *       takes exactly the positional arguments given (self included in the method form), is
- *       not a generator or coroutine and has no cells (whose MAKE_CELL runs before the RESUME,
- *       where bodies start; free variables are copied here, as COPY_FREE_VARS does);
+ *       takes exactly the positional arguments given (self included in the method form) and is
+ *       not a generator or coroutine (the prologue before the RESUME where bodies start is done
+ *       here: MAKE_CELL's cells made, COPY_FREE_VARS's free variables copied);
  *   <li>its code object has a compiled body ({@code co_extra[index]} state's entry word);
  *   <li>the monitoring gate of the {@code PY_START} callback: the code's instrumentation is
  *       current and no tool but ours has events, globally or for the code, so no event can be
@@ -55,6 +56,10 @@ final class DirectCall {
     private static final int CHUNK_BEFORE_TOP = 8;
     /** {@code PyTupleObject.ob_item}. */
     private static final int TUPLE_ITEMS = 24;
+    /** {@code PyBytesObject.ob_sval} ({@code co_localspluskinds} is a bytes object). */
+    private static final int BYTES_DATA = 32;
+    /** {@code CO_FAST_CELL} (internal/pycore_code.h): a slot MAKE_CELL turns into a cell. */
+    private static final int CO_FAST_CELL = 0x40;
     /** {@code CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR}. */
     private static final int RESUMABLE_FLAGS = 0x20 | 0x80 | 0x100 | 0x200;
     /** {@code _PyCodeObjectExtra.ce_size} and {@code ce_extras[0]} (internal/pycore_code.h). */
@@ -100,8 +105,6 @@ final class DirectCall {
         guard(b.icmp(IntCC.EQ, b.load(Type.I32, code, layout.code().argCount()), nargs), generic);
         guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),
                 RESUMABLE_FLAGS), 0), generic);
-        // No MAKE_CELL before the RESUME: the body starts after it (COPY_FREE_VARS is done below).
-        guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, code, layout.code().nCellVars()), 0), generic);
         // 2. its body
         Value extra = b.load(Type.I64, code, layout.code().extra());
         guard(b.icmpImm(IntCC.NE, extra, 0), generic);
@@ -164,6 +167,7 @@ final class DirectCall {
         Value firstFree = b.isub(b.convert(Opcode.SEXTEND, Type.I64, nLocalsPlus), freeVars);
         clearLocals(callee, b.convert(Opcode.SEXTEND, Type.I64, nargs), firstFree);
         copyFreeVars(callee, b.load(Type.I64, callable, layout.function().closure()), firstFree, freeVars);
+        makeCells(callee, code, firstFree, done);
         // Link and charge as the interpreter's start_frame.
         CPythonLayout.CurrentFrameAccess.ViaCFrame via = t.viaCFrame();
         Value caller = t.frame();
@@ -276,6 +280,55 @@ final class DirectCall {
                 layout.frame().localsPlus());
         b.jump(head, b.iaddImm(k, 1));
         b.switchToBlock(end);
+    }
+
+    /**
+     * The prologue's MAKE_CELLs, one per slot whose kind has {@code CO_FAST_CELL}, in slot order
+     * (the order the compiler emits them in, from unit 0): the slot's value (an argument, or
+     * NULL) goes into a new cell that replaces it. Nothing for code without cells. If
+     * {@code PyCell_New} fails at the {@code j}-th cell, the frame goes to the interpreter with
+     * the exception at that MAKE_CELL (unit {@code j}), as its {@code resume_with_error} would
+     * raise it; the cells made so far are the frame's and are released with it.
+     */
+    private void makeCells(Value frame, Value code, Value end, Block done) {
+        Block cells = b.createBlock();
+        Block after = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I32, code, layout.code().nCellVars()), 0), after, cells);
+        b.switchToBlock(cells);
+        Value kinds = b.load(Type.I64, code, layout.code().localsPlusKinds());
+        Block head = b.createBlock();
+        Value k = b.appendBlockParam(head, Type.I64);
+        Value made = b.appendBlockParam(head, Type.I64);
+        Block test = b.createBlock();
+        Block cell = b.createBlock();
+        Block next = b.createBlock();
+        Value nextMade = b.appendBlockParam(next, Type.I64);
+        Block failed = b.createBlock();
+        Value failedAt = b.appendBlockParam(failed, Type.I64);
+        b.jump(head, b.iconst(Type.I64, 0), b.iconst(Type.I64, 0));
+        b.switchToBlock(head);
+        b.brif(b.icmp(IntCC.SLT, k, end), test, after);
+        b.switchToBlock(test);
+        Value kind = b.load(Type.I8, b.iadd(kinds, k), BYTES_DATA);
+        b.brif(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.convert(Opcode.UEXTEND, Type.I32, kind), CO_FAST_CELL),
+                0), next, List.of(made), cell, List.of());
+        b.switchToBlock(cell);
+        Value slot = b.iadd(frame, b.binaryImm(Opcode.ISHL_IMM, k, 3));
+        Value initial = b.load(Type.I64, slot, layout.frame().localsPlus());
+        Value created = b.callIndirect(Translator.P_OF_P, t.constant(CSymbol.CELL_NEW), initial).get(0);
+        Block ok = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, created, 0), failed, List.of(made), ok, List.of());
+        b.switchToBlock(ok);
+        b.store(created, slot, layout.frame().localsPlus());
+        t.xdecref(initial);
+        b.jump(next, b.iaddImm(made, 1));
+        b.switchToBlock(next);
+        b.jump(head, b.iaddImm(k, 1), nextMade);
+        b.switchToBlock(failed);
+        b.store(b.iadd(b.iaddImm(code, layout.code().codeAdaptive()), b.binaryImm(Opcode.ISHL_IMM, failedAt, 1)),
+                frame, layout.frame().instructionPointer());
+        b.jump(done, resume(frame, 1));
+        b.switchToBlock(after);
     }
 
     /** {@code Py_XDECREF(localsplus[k])} for {@code k} in {@code [0, count)}, from the last. */

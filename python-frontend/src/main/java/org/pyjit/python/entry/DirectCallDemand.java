@@ -14,15 +14,13 @@ import org.pyjit.python.layout.Opcode;
  * <p>Under {@code PYJIT_ENTER=loops} the {@code PY_START} callback never enters such a body: only
  * a compiled caller does, through a direct call made at a call site the interpreter specialised
  * to {@code CALL_PY_EXACT_ARGS} for that very function ({@code func_version} in the site's inline
- * cache), and only if the function has no cells (its free variables the caller copies). A
- * function called by itself (recursion), from C ({@code map}, {@code sorted}'s key) or from code
- * that is not compiled would only cost the compiler's time, on a machine where that time is
- * taken from the program.
- * So at the hot call ({@link #verdict}) the caller is looked at:
+ * cache). A function called by itself (recursion), from C ({@code map}, {@code sorted}'s key)
+ * or from code that is not compiled would only cost the compiler's time, on a machine where
+ * that time is taken from the program. So at the hot call ({@link #verdict}) the caller is looked at:
  * <ul>
  *   <li>the current frame is the function's (else no answer can be given: the body is wanted, as
  *       before this test existed);
- *   <li>the function has no cells and has a version;
+ *   <li>the function has a version;
  *   <li>the calling frame is at a {@code CALL_PY_EXACT_ARGS}: its instruction pointer is the
  *       instruction (a compiled caller sets it there before a call) or the instruction's last
  *       inline-cache unit (where 3.12's {@code DISPATCH_INLINED} leaves it);
@@ -89,9 +87,6 @@ final class DirectCallDemand {
             return Verdict.WANTED;
         }
         CPythonLayout.CodeLayout c = layout.code();
-        if (CApi.MEMORY.getInt(code + c.nCellVars()) != 0) {
-            return Verdict.NEVER;
-        }
         long function = CApi.MEMORY.getLong(frame + f.funcObj());
         int version = function == 0 ? 0 : CApi.MEMORY.getInt(function + layout.function().version());
         if (version == 0) {

@@ -532,21 +532,29 @@ class CompiledCodeTest {
      * CALLs (threshold 5): results, the RecursionError, a frame object made in a callee, a callee
      * raising through direct calls and into a handler, settrace switched on and off, a rebound
      * callee, closures whose free variables the caller copies (a cell shared with another
-     * closure) and the final traceback are python3.12's; the statistics count the direct calls.
+     * closure), functions whose cells the caller makes (an argument in a cell, a local cell, a
+     * frame with both cells and free variables; a cell whose allocation fails raises at its
+     * MAKE_CELL and leaves no reference behind) and the final traceback are python3.12's; the statistics count the direct calls.
      */
     @Test
     void directCallsBehaveExactlyLikePython() throws IOException {
         // Callers without loops (fib) are entered from the interpreter only with PYJIT_ENTER=all.
         String err = statisticsOfARunLikePython(program("direct_calls.py"),
                 Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
-        assertReport(err, "caller (direct_calls.py:75)", "direct call @72: 800", "direct call @102: 849",
+        assertReport(err, "caller (direct_calls.py:111)", "direct call @72: 800", "direct call @102: 849",
                 "direct call @126: 849");
         assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 7346");
-        assertReport(err, "catcher (direct_calls.py:83)", "direct call @16: 16",
+        assertReport(err, "catcher (direct_calls.py:119)", "direct call @16: 16",
                 "handler exception to handler @16: 16");
-        assertReport(err, "frames (direct_calls.py:90)", "direct call @46: 15");
-        assertReport(err, "closures (direct_calls.py:67)", "direct call @48: 160", "direct call @68: 160");
-        assertReport(err, "others (direct_calls.py:95)", "direct call @52: 16", "direct call @72: 16");
+        assertReport(err, "frames (direct_calls.py:126)", "direct call @46: 15");
+        assertReport(err, "closures (direct_calls.py:103)", "direct call @48: 160", "direct call @68: 160");
+        assertReport(err, "others (direct_calls.py:131)", "direct call @52: 16", "direct call @72: 16");
+        // make_adder, add, fresh_counter, step, middle, innermost: cells made by the caller.
+        assertReport(err, "cells (direct_calls.py:96)", "direct call @50: 160", "direct call @60: 160",
+                "direct call @80: 160", "direct call @88: 160", "direct call @114: 160", "direct call @124: 160");
+        // The two failed cell allocations were direct calls whose MemoryError reached the handler.
+        assertReport(err, "cell_fails (direct_calls.py:170)", "direct call @116: 20",
+                "handler exception to handler @116: 2");
     }
 
     /**
