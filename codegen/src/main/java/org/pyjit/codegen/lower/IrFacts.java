@@ -106,11 +106,15 @@ public final class IrFacts {
                     fusedCompares.add(prev);
                 }
             }
+            // The compares met so far in this block (a select's own compare precedes it).
+            Set<Inst> blockCompares = new HashSet<>();
             for (Inst i : insts) {
+                if (fuseIntoSelects && (i.opcode() == Opcode.ICMP || i.opcode() == Opcode.ICMP_IMM)) {
+                    blockCompares.add(i);
+                }
                 if (fuseIntoSelects && i.opcode() == Opcode.SELECT && !i.result().type().isFloat()) {
                     Inst cond = defs.get(i.arg(0));
-                    if (cond != null && (cond.opcode() == Opcode.ICMP || cond.opcode() == Opcode.ICMP_IMM)
-                            && insts.contains(cond) && useCount(cond.result()) == 1) {
+                    if (cond != null && blockCompares.contains(cond) && useCount(cond.result()) == 1) {
                         fusedCompares.add(cond);
                     }
                 }

@@ -98,46 +98,46 @@ final class DirectCall {
         Value ts = t.tstate();
         Value interp = t.interp();
         // 1. the callee
-        guard(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.FUNCTION_TYPE)), generic);
-        guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, callable, FUNCTION_VERSION), (int) funcVersion), generic);
+        t.guard(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.FUNCTION_TYPE)), generic);
+        t.guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, callable, FUNCTION_VERSION), (int) funcVersion), generic);
         Value code = b.load(Type.I64, callable, FUNCTION_CODE);
         Value nargs = b.select(isMethod, b.iconst(Type.I32, positional + 1), b.iconst(Type.I32, positional));
-        guard(b.icmp(IntCC.EQ, b.load(Type.I32, code, layout.code().argCount()), nargs), generic);
-        guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),
+        t.guard(b.icmp(IntCC.EQ, b.load(Type.I32, code, layout.code().argCount()), nargs), generic);
+        t.guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),
                 RESUMABLE_FLAGS), 0), generic);
         // 2. its body
         Value extra = b.load(Type.I64, code, layout.code().extra());
-        guard(b.icmpImm(IntCC.NE, extra, 0), generic);
-        guard(b.icmpImm(IntCC.UGT, b.load(Type.I64, extra, EXTRA_SIZE), lookup.extraIndex()), generic);
+        t.guard(b.icmpImm(IntCC.NE, extra, 0), generic);
+        t.guard(b.icmpImm(IntCC.UGT, b.load(Type.I64, extra, EXTRA_SIZE), lookup.extraIndex()), generic);
         Value state = b.load(Type.I64, extra, EXTRA_SLOTS + 8 * (int) lookup.extraIndex());
-        guard(b.icmpImm(IntCC.NE, state, 0), generic);
+        t.guard(b.icmpImm(IntCC.NE, state, 0), generic);
         Value body = b.load(Type.I64, state, lookup.entryOffset());
-        guard(b.icmpImm(IntCC.NE, body, 0), generic);
+        t.guard(b.icmpImm(IntCC.NE, body, 0), generic);
         // 3. the monitoring gate and PEP 523
-        guard(b.icmp(IntCC.EQ, b.load(Type.I64, code, layout.code().instrumentationVersion()),
+        t.guard(b.icmp(IntCC.EQ, b.load(Type.I64, code, layout.code().instrumentationVersion()),
                 b.load(Type.I64, interp, layout.interpreter().monitoringVersion())), generic);
-        guard(b.icmpImm(IntCC.EQ, t.otherTools(interp, layout.monitoring().interpreterMonitors()), 0), generic);
+        t.guard(b.icmpImm(IntCC.EQ, t.otherTools(interp, layout.monitoring().interpreterMonitors()), 0), generic);
         Value monitoring = b.load(Type.I64, code, layout.code().monitoring());
         Block localTools = b.createBlock();
         Block alone = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, monitoring, 0), alone, localTools);
         b.switchToBlock(localTools);
-        guard(b.icmpImm(IntCC.EQ, t.otherTools(monitoring, layout.monitoring().localMonitors()), 0), generic);
+        t.guard(b.icmpImm(IntCC.EQ, t.otherTools(monitoring, layout.monitoring().localMonitors()), 0), generic);
         b.jump(alone);
         b.switchToBlock(alone);
-        guard(b.icmpImm(IntCC.EQ, b.load(Type.I64, interp, layout.interpreter().evalFrame()), 0), generic);
+        t.guard(b.icmpImm(IntCC.EQ, b.load(Type.I64, interp, layout.interpreter().evalFrame()), 0), generic);
         // 4. recursion and room
         int remainingOffset = layout.threadState().pyRecursionRemaining();
         Value remaining = b.load(Type.I32, ts, remainingOffset);
-        guard(b.icmpImm(IntCC.SGT, remaining, 1), generic);
+        t.guard(b.icmpImm(IntCC.SGT, remaining, 1), generic);
         int topOffset = layout.threadState().datastackTop();
         Value top = b.load(Type.I64, ts, topOffset);
         Value size = b.binaryImm(Opcode.ISHL_IMM,
                 b.convert(Opcode.SEXTEND, Type.I64, b.load(Type.I32, code, layout.code().frameSize())), 3);
         Value newTop = b.iadd(top, size);
-        guard(b.icmp(IntCC.ULE, newTop, b.load(Type.I64, ts, layout.threadState().datastackLimit())), generic);
+        t.guard(b.icmp(IntCC.ULE, newTop, b.load(Type.I64, ts, layout.threadState().datastackLimit())), generic);
         Value chunk = b.load(Type.I64, ts, topOffset - CHUNK_BEFORE_TOP);
-        guard(b.icmp(IntCC.NE, top, b.iaddImm(chunk, CHUNK_DATA)), generic);
+        t.guard(b.icmp(IntCC.NE, top, b.iaddImm(chunk, CHUNK_DATA)), generic);
 
         t.countSite(new ExitSite(byteOffset, ExitReason.DIRECT_CALL, ""));
         // The push: _PyFrame_PushUnchecked + _PyFrame_Initialize. The frame takes the caller's
@@ -237,13 +237,6 @@ final class DirectCall {
     private Value resume(Value callee, int throwflag) {
         return b.callIndirect(EVAL_FRAME, t.constant(CSymbol.EVAL_FRAME_DEFAULT), t.tstate(), callee,
                 b.iconst(Type.I32, throwflag)).get(0);
-    }
-
-    /** Continues in a new block if {@code condition} holds, else jumps to {@code otherwise}. */
-    private void guard(Value condition, Block otherwise) {
-        Block next = b.createBlock();
-        b.brif(condition, next, otherwise);
-        b.switchToBlock(next);
     }
 
     /** {@code localsplus[from .. to) = NULL}. */

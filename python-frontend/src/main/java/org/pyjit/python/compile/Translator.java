@@ -1205,12 +1205,10 @@ final class Translator {
             Block miss = b.createBlock();
             Block done = b.createBlock();
             new FastPathEmitter(Translator.this, b).emit(fast.get(), i, d, miss);
-            if (countInstructions) {
-                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
-            }
+            countHeld(i);
             b.jump(done);
             b.switchToBlock(miss);
-            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+            countFailed(i);
             generic.run();
             b.jump(done);
             b.switchToBlock(done);
@@ -1688,7 +1686,7 @@ final class Translator {
                         ? new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()) : null)
                         .emit(i.opcode(), method, callable, isMethod, args, positional, c, generic, release, called);
                 b.switchToBlock(generic);
-                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+                countFailed(i);
             }
             if (kw == 0 && bodies.isPresent() && i.opcode() == Opcode.CALL_PY_EXACT_ARGS
                     && i.cache() instanceof InlineCache.Call cached && cached.funcVersion() != 0) {
@@ -2085,11 +2083,14 @@ final class Translator {
             return err;
         }
 
-        /** With instruction counting, counts a taken fast path of {@code i} ({@code guard held}). */
+        /** Counts a taken fast path of {@code i} ({@code guard held}; statistics only, see {@link #bump}). */
         private void countHeld(Instruction i) {
-            if (countInstructions) {
-                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
-            }
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
+        }
+
+        /** Counts a fast path of {@code i} not taken ({@code guard failed}; statistics only). */
+        private void countFailed(Instruction i) {
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
         }
 
         /** BUILD_TUPLE / BUILD_LIST: the items move from the stack into a new sequence. */
@@ -2452,7 +2453,7 @@ final class Translator {
             guard(b.icmp(IntCC.EQ, leftType, constant(CSymbol.UNICODE_TYPE)), generic);
             guard(b.icmp(IntCC.EQ, type(r.value()), leftType), generic);
             guard(b.icmp(IntCC.EQ, local(target), l.value()), generic);
-            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()));
+            countHeld(i);
             dropWithoutDealloc(l.value());
             b.callIndirect(VOID_OF_PP, constant(CSymbol.UNICODE_APPEND), b.iaddImm(frame, localOffset(target)),
                     r.value());
@@ -2467,7 +2468,7 @@ final class Translator {
             b.switchToBlock(stored);
             b.jump(join, incref(appended));
             b.switchToBlock(generic);
-            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_FAILED, i.opcode().name()));
+            countFailed(i);
             NumberOp nb = NumberOp.of(i.oparg()).orElseThrow();
             Value sum = b.callIndirect(P_OF_PP, b.iconst(Type.I64, symbols.numberOps().get(nb)), l.value(), r.value())
                     .get(0);
@@ -2476,13 +2477,6 @@ final class Translator {
             b.jump(join, sum);
             b.switchToBlock(join);
             replaceOrFail(i, res, d - 2);
-        }
-
-        /** Continues in a new block if {@code condition} holds, else jumps to {@code otherwise}. */
-        private void guard(Value condition, Block otherwise) {
-            Block next = b.createBlock();
-            b.brif(condition, next, otherwise);
-            b.switchToBlock(next);
         }
 
         /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */
@@ -3113,6 +3107,13 @@ final class Translator {
      */
     boolean immortal(long object) {
         return MEMORY.getInt(object + layout.object().refcnt()) < 0;
+    }
+
+    /** Continues in a new block if {@code condition} holds, else jumps to {@code otherwise}. */
+    void guard(Value condition, Block otherwise) {
+        Block next = b.createBlock();
+        b.brif(condition, next, otherwise);
+        b.switchToBlock(next);
     }
 
     /** {@code _Py_Dealloc(o)}: what {@code Py_DECREF} calls when the count reaches 0. */
