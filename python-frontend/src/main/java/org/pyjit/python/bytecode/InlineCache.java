@@ -69,6 +69,25 @@ public sealed interface InlineCache {
     record Call(int counter, long funcVersion) implements InlineCache { }
 
     /**
+     * A specialised instruction's counter right after its specialisation: 3.12
+     * {@code adaptive_counter_cooldown()} ({@code pycore_code.h}: value 52, backoff 0). Each time a
+     * guard of the specialised form fails, the generic instruction it falls back to decrements the
+     * counter (and specialises again at zero).
+     */
+    int COOLDOWN = 52 << 4;
+
+    /**
+     * Whether a specialised instruction's guard failed since it was (last) specialised: its
+     * counter left {@link #COOLDOWN}. The evidence of a polymorphic site.
+     *
+     * @param counter the raw counter unit of a specialised instruction
+     * @return true if it missed at least once
+     */
+    static boolean missedSinceSpecialised(int counter) {
+        return counter != COOLDOWN;
+    }
+
+    /**
      * The adaptive counter's countdown value.
      *
      * @param counter a raw counter unit

@@ -2,7 +2,9 @@ package org.pyjit.python.compile;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,17 +70,25 @@ public final class BodyCompiler {
      * @param label its name in dumps
      * @param function the IR
      * @param counters its native counters, allocated and zeroed
+     * @param attributeCaches its polymorphic attribute sites' blocks, freed with its machine code
      * @param nanos time spent reading and translating
      * @param waitedNanos time between the capture and the start of translation
      * @param readyAt {@link System#nanoTime()} at the end of translation
      * @param loopEntries for a loop body, the byte offsets of the loop headers it can be entered at
      * @param directCallsOnly see {@link CompiledBody#directCallsOnly}
      */
-    public record Translation(int serial, String label, IrFunction function, BodyCounters counters, long nanos,
-                              long waitedNanos, long readyAt, List<Integer> loopEntries, boolean directCallsOnly) {
+    public record Translation(int serial, String label, IrFunction function, BodyCounters counters,
+                              AttributeCache.Sites attributeCaches, long nanos, long waitedNanos, long readyAt,
+                              List<Integer> loopEntries, boolean directCallsOnly) {
         /** The IR function's symbol. */
         public String name() {
             return symbol(serial);
+        }
+
+        /** Frees what the translation allocated, when it will not be compiled. */
+        void free() {
+            counters.free();
+            attributeCaches.free();
         }
     }
 
@@ -111,7 +121,7 @@ public final class BodyCompiler {
     private final CompileOptions options;
     private final Optional<BodyDump> dump;
     /** Live modules; guarded by its own monitor. */
-    private final List<CompiledModule> modules = new ArrayList<>();
+    private final List<LiveBody> modules = new ArrayList<>();
     /** Serialises the backend and the dump files. */
     private final Object backend = new Object();
     private final AtomicInteger serial = new AtomicInteger();
@@ -175,7 +185,7 @@ public final class BodyCompiler {
         try {
             return finish(translation, false);
         } catch (RuntimeException | Error e) {
-            translation.counters().free();
+            translation.free();
             throw e;
         }
     }
@@ -298,22 +308,33 @@ public final class BodyCompiler {
         String name = symbol(number);
         int capacity = Translator.siteCapacity(snapshot);
         long counterBlock = BodyCounters.allocateWords(capacity);
+        AttributeCache.Sites caches = new AttributeCache.Sites(attributeFillHelpers());
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
                     counterBlock, capacity, budget.address(), objects, bodies, helper(EXCEPTION_EVENTS),
-                    helper(EVAL_BREAKER), options.entries());
+                    helper(EVAL_BREAKER), options.entries(), caches);
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);
             long end = System.nanoTime();
             return new Translation(number, capture.label(), function,
-                    new BodyCounters(counterBlock, translator.sites()), capture.nanos() + end - start,
+                    new BodyCounters(counterBlock, translator.sites()), caches, capture.nanos() + end - start,
                     start - capture.readyAt(), end,
                     translator.loopEntryUnits().stream().map(u -> 2 * u).toList(), translator.directCallsOnly());
         } catch (CompileRefusedException | RuntimeException e) {
             BodyCounters.freeWords(counterBlock);
+            caches.free();
             throw e;
         }
+    }
+
+    /** Each attribute cache kind's fill helper (the caller holds this). */
+    private Map<AttributeCache.Kind, Long> attributeFillHelpers() {
+        Map<AttributeCache.Kind, Long> fills = new EnumMap<>(AttributeCache.Kind.class);
+        for (AttributeCache.Kind kind : AttributeCache.Kind.values()) {
+            fills.put(kind, helper(kind.helperName()));
+        }
+        return fills;
     }
 
     /** The address of a helper, the helpers compiled on first use (the caller holds this). */
@@ -322,8 +343,12 @@ public final class BodyCompiler {
             IrFunction events = ExceptionEvents.helper(EXCEPTION_EVENTS, layout, symbols, objects.monitoringDisable(),
                     ExceptionEvents.messages());
             IrFunction breaker = EvalBreakerHelper.helper(EVAL_BREAKER, symbols);
+            List<IrFunction> functions = new ArrayList<>(List.of(events, breaker));
+            for (AttributeCache.Kind kind : AttributeCache.Kind.values()) {
+                functions.add(AttributeCache.fill(kind, layout, symbols));
+            }
             synchronized (backend) {
-                helpers = Jit.host().compileTrusted(IrModule.of(events, breaker));
+                helpers = Jit.host().compileTrusted(new IrModule(functions));
             }
         }
         return helpers.function(name).address();
@@ -345,7 +370,7 @@ public final class BodyCompiler {
         synchronized (backend) {
             CompiledModule module = Jit.host().compileTrusted(IrModule.of(function));
             synchronized (modules) {
-                modules.add(module);
+                modules.add(new LiveBody(module, translation.attributeCaches()));
             }
             byte[] machineCode = module.machineCode().code();
             CompiledBody body = new CompiledBody(module.function(translation.name()).address(), machineCode.length,
@@ -370,7 +395,7 @@ public final class BodyCompiler {
      * @param translation from {@link #translate} or {@link #translateLoop}, not compiled
      */
     public void abandon(Translation translation) {
-        translation.counters().free();
+        translation.free();
     }
 
     /**
@@ -401,13 +426,16 @@ public final class BodyCompiler {
 
     private int releaseLocked(long address) {
         for (int i = modules.size() - 1; i >= 0; i--) {
-            CompiledModule m = modules.get(i);
+            CompiledModule m = modules.get(i).module();
             if (m.function(m.module().functions().get(0).name()).address() == address) {
-                modules.remove(i);
+                modules.remove(i).attributeCaches().free();
                 m.close();
                 return m.machineCode().code().length;
             }
         }
         return 0;
     }
+
+    /** A body's machine code and the native blocks its code uses. */
+    private record LiveBody(CompiledModule module, AttributeCache.Sites attributeCaches) { }
 }

@@ -36,6 +36,14 @@ enum CSymbol {
     /** {@code int (obj, name, &method)}: LOAD_ATTR's method form, 1 when {@code method} is unbound. */
     GET_METHOD("_PyObject_GetMethod"),
     SET_ATTR("PyObject_SetAttr"),
+    /** {@code PyObject *(type, name)}, borrowed, no error: a polymorphic attribute cache's fill. */
+    TYPE_LOOKUP("_PyType_Lookup"),
+    /** A class's {@code tp_getattro} when it does not hook attribute access. */
+    GENERIC_GET_ATTR("PyObject_GenericGetAttr"),
+    /** A class's {@code tp_setattro} when it does not hook attribute assignment. */
+    GENERIC_SET_ATTR("PyObject_GenericSetAttr"),
+    /** {@code int (a, b)}: 0 when two str are equal (a shared keys entry that is not interned). */
+    UNICODE_COMPARE("PyUnicode_Compare"),
     GET_ITEM("PyObject_GetItem"),
     SET_ITEM("PyObject_SetItem"),
     GET_ITER("PyObject_GetIter"),

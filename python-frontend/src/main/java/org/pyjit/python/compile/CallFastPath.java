@@ -8,6 +8,7 @@ import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
 import org.pyjit.python.layout.CPythonLayout;
 import org.pyjit.python.layout.Opcode;
+import org.pyjit.python.layout.TypeFlag;
 
 /**
  * The CALLs that 3.12's specialising interpreter turned into a call of a C function, made by
@@ -58,10 +59,6 @@ final class CallFastPath {
     private static final int METH_O = 0x0008;
     private static final int METH_FASTCALL = 0x0080;
     private static final int METH_KEYWORDS = 0x0002;
-    /** {@code Py_TPFLAGS_TYPE_SUBCLASS}: {@code PyType_Check}. */
-    private static final long TYPE_SUBCLASS = 1L << 31;
-    /** {@code Py_TPFLAGS_LIST_SUBCLASS}: {@code PyList_Check}. */
-    private static final long LIST_SUBCLASS = 1L << 25;
     private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64);
     private static final Signature P_OF_PPPP = Signature.of(Type.I64, Type.I64, Type.I64, Type.I64, Type.I64);
@@ -221,7 +218,7 @@ final class CallFastPath {
     /** A type with {@code tp_vectorcall} called to make an instance ({@code int(x)}, {@code range(n)}). */
     private void builtinClass(Value callable, Value args, Value total, Block generic, Block release) {
         Value flags = b.load(Type.I64, t.type(callable), t.layout().type().flags());
-        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TYPE_SUBCLASS), 0), generic);
+        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.TYPE_SUBCLASS.mask()), 0), generic);
         Value vectorcall = b.load(Type.I64, callable, t.layout().type().vectorcall());
         require(b.icmpImm(IntCC.NE, vectorcall, 0), generic);
         taken(release, first(b.callIndirect(P_OF_PPPP, vectorcall, callable, args, total, b.iconst(Type.I64, 0))));
@@ -239,7 +236,7 @@ final class CallFastPath {
         }
         require(b.icmp(IntCC.EQ, method, b.iconst(Type.I64, listAppend)), generic);
         Value flags = b.load(Type.I64, t.type(self), t.layout().type().flags());
-        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, LIST_SUBCLASS), 0), generic);
+        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.LIST_SUBCLASS.mask()), 0), generic);
         Value size = b.load(Type.I64, self, t.layout().object().size());
         Block room = b.createBlock();
         Block grow = b.createBlock();

@@ -83,6 +83,12 @@ public enum ExitReason {
     /** The guards of a specialised fast path held (counted only with {@code PYJIT_STATS}). */
     GUARD_HELD("held", ExitKind.GUARD),
     /**
+     * A specialised fast path's guard failed but the site's polymorphic cache held the owner's
+     * type ({@link AttributeCache}): the specialised code ran with that type's entry (counted only
+     * with {@code PYJIT_STATS}).
+     */
+    GUARD_HELD_BY_ANOTHER_TYPE("held for another type", ExitKind.GUARD),
+    /**
      * A tool listened for an exception event (RAISE, EXCEPTION_HANDLED) where the body unwinds an
      * exception itself: its callbacks were called ({@link ExceptionEvents}).
      */

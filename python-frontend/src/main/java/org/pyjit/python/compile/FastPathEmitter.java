@@ -1,5 +1,6 @@
 package org.pyjit.python.compile;
 
+import java.util.List;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
 import org.pyjit.ir.IntCC;
@@ -8,6 +9,7 @@ import org.pyjit.ir.Type;
 import org.pyjit.ir.Value;
 import org.pyjit.python.bytecode.Instruction;
 import org.pyjit.python.layout.CPythonLayout;
+import org.pyjit.python.layout.TypeFlag;
 
 /**
  * The machine code of a {@link CachedFastPath}: the guards of its 3.12 {@code bytecodes.c} body
@@ -17,8 +19,6 @@ import org.pyjit.python.layout.CPythonLayout;
  */
 final class FastPathEmitter {
 
-    /** {@code Py_TPFLAGS_TYPE_SUBCLASS}: {@code PyType_Check}. */
-    private static final long TYPE_SUBCLASS = 1L << 31;
     /** A non-negative compact int has {@code lv_tag <= 1 << 3} (zero: 1, one digit: 8; facts §1b). */
     private static final long NON_NEGATIVE_COMPACT_TAG_MAX = 8;
 
@@ -71,7 +71,7 @@ final class FastPathEmitter {
         } else if (fast instanceof CachedFastPath.ClassAttribute c) {
             Value owner = t.slot(d - 1);
             Value flags = b.load(Type.I64, t.type(owner), layout.type().flags());
-            require(b.icmpImm(IntCC.NE, b.binaryImm(Opcode.BAND_IMM, flags, TYPE_SUBCLASS), 0), miss);
+            require(b.icmpImm(IntCC.NE, b.binaryImm(Opcode.BAND_IMM, flags, TypeFlag.TYPE_SUBCLASS.mask()), 0), miss);
             typeVersionIs(owner, c.typeVersion(), miss);
             replaceOwner(i, d, owner, b.iconst(Type.I64, c.descr()));
         } else if (fast instanceof CachedFastPath.Method m) {
@@ -80,20 +80,7 @@ final class FastPathEmitter {
             Value owner = t.slot(d - 1);
             typeVersionIs(t.type(owner), s.typeVersion(), miss);
             Value values = managedValues(owner, miss);
-            Value old = b.load(Type.I64, values, 8 * s.index());
-            b.store(t.slot(d - 2), values, 8 * s.index());
-            Block added = b.createBlock();
-            Block replaced = b.createBlock();
-            b.brif(b.icmpImm(IntCC.EQ, old, 0), added, replaced);
-            b.switchToBlock(added);
-            Block stored = b.createBlock();
-            addToInsertionOrder(values, s.index());
-            release(i, d - 2, owner);
-            b.jump(stored);
-            b.switchToBlock(replaced);
-            release(i, d - 2, old, owner);
-            b.jump(stored);
-            b.switchToBlock(stored);
+            storeValue(i, d, owner, values, values, 8 * s.index(), b.iconst(Type.I64, s.index()));
         } else if (fast instanceof CachedFastPath.StoreSlot s) {
             Value owner = t.slot(d - 1);
             typeVersionIs(t.type(owner), s.typeVersion(), miss);
@@ -131,6 +118,69 @@ final class FastPathEmitter {
     }
 
     /**
+     * The polymorphic cache of an attribute site ({@link AttributeCache}), emitted where the
+     * constant fast path missed: the owner's type version is looked up in the site's ways; a hit
+     * does what the kind's specialised form does with the entry's index (and method); no hit calls
+     * the fill helper while the site has attempts left, then runs {@code generic} (which also
+     * follows any guard failing after a hit). The frame is untouched on every way to
+     * {@code generic}.
+     *
+     * @param kind what the site does
+     * @param i the instruction
+     * @param d the stack depth before it
+     * @param site the site's block
+     * @param helper the kind's fill helper
+     * @param name the attribute name (the code's interned constant)
+     * @param generic the instruction's generic code
+     */
+    void polymorphic(AttributeCache.Kind kind, Instruction i, int d, long site, long helper, long name,
+                     Block generic) {
+        Value owner = t.slot(d - 1);
+        Value type = t.type(owner);
+        Value version = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, type, layout.type().versionTag()));
+        Block hit = b.createBlock();
+        Value entry = b.appendBlockParam(hit, Type.I64);
+        require(b.icmpImm(IntCC.NE, version, 0), generic);
+        for (int w = 0; w < AttributeCache.WAYS; w++) {
+            long at = site + AttributeCache.ENTRIES + (long) w * AttributeCache.ENTRY_SIZE;
+            Value way = b.convert(Opcode.UEXTEND, Type.I64,
+                    b.load(Type.I32, b.iconst(Type.I64, at), AttributeCache.ENTRY_VERSION));
+            Block next = b.createBlock();
+            b.brif(b.icmp(IntCC.EQ, way, version), hit, List.of(b.iconst(Type.I64, at)), next,
+                    List.of());
+            b.switchToBlock(next);
+        }
+        Block fill = b.createBlock();
+        Value left = b.load(Type.I64, b.iconst(Type.I64, site), AttributeCache.FILLS_LEFT);
+        b.brif(b.icmpImm(IntCC.SGT, left, 0), fill, generic);
+        b.switchToBlock(fill);
+        t.setPrevInstr(i);
+        b.callIndirect(AttributeCache.FILL, b.iconst(Type.I64, helper), type, b.iconst(Type.I64, name),
+                b.iconst(Type.I64, site));
+        b.jump(generic);
+
+        b.switchToBlock(hit);
+        Value index = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, entry, AttributeCache.ENTRY_INDEX));
+        switch (kind) {
+            case LOAD_VALUE -> {
+                Value values = managedValues(owner, generic);
+                Value slot = b.iadd(values, b.binaryImm(Opcode.ISHL_IMM, index, 3));
+                replaceOwner(i, d, owner, nonNull(b.load(Type.I64, slot, 0), generic));
+            }
+            case STORE_VALUE -> {
+                Value values = managedValues(owner, generic);
+                storeValue(i, d, owner, values, b.iadd(values, b.binaryImm(Opcode.ISHL_IMM, index, 3)), 0, index);
+            }
+            case METHOD -> {
+                managedValues(owner, generic);
+                Value keys = b.load(Type.I64, type, layout.type().heapCachedKeys());
+                require(b.icmp(IntCC.EQ, b.load(Type.I64, keys, layout.dict().keysEntries()), index), generic);
+                pushMethod(d, owner, b.load(Type.I64, entry, AttributeCache.ENTRY_DESCR));
+            }
+        }
+    }
+
+    /**
      * {@code LOAD_ATTR_METHOD_*}: the cached method (a new reference) replaces the owner, which
      * moves above it as {@code self}.
      */
@@ -146,8 +196,35 @@ final class FastPathEmitter {
             Value dictOffset = b.load(Type.I64, type, layout.type().dictOffset());
             require(b.icmpImm(IntCC.EQ, b.load(Type.I64, b.iadd(owner, dictOffset), 0), 0), miss);
         }
-        b.store(t.incref(b.iconst(Type.I64, m.descr())), t.frame(), t.stackOffset(d - 1));
+        pushMethod(d, owner, b.iconst(Type.I64, m.descr()));
+    }
+
+    /** The method form's result: the method (a new reference) where the owner was, the owner above it. */
+    private void pushMethod(int d, Value owner, Value descr) {
+        b.store(t.incref(descr), t.frame(), t.stackOffset(d - 1));
         b.store(owner, t.frame(), t.stackOffset(d));
+    }
+
+    /**
+     * {@code STORE_ATTR_INSTANCE_VALUE}'s effect: the value (second on the stack) replaces the one
+     * at {@code slot + offset} ({@code values[index]}); a new attribute records its index in the
+     * values' insertion order; the old value and the owner are released.
+     */
+    private void storeValue(Instruction i, int d, Value owner, Value values, Value slot, int offset, Value index) {
+        Value old = b.load(Type.I64, slot, offset);
+        b.store(t.slot(d - 2), slot, offset);
+        Block added = b.createBlock();
+        Block replaced = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, old, 0), added, replaced);
+        b.switchToBlock(added);
+        Block stored = b.createBlock();
+        addToInsertionOrder(values, index);
+        release(i, d - 2, owner);
+        b.jump(stored);
+        b.switchToBlock(replaced);
+        release(i, d - 2, old, owner);
+        b.jump(stored);
+        b.switchToBlock(stored);
     }
 
     /** LOAD_GLOBAL's result: a new reference, under a NULL when {@code oparg & 1}. */
@@ -215,10 +292,10 @@ final class FastPathEmitter {
      * the bytes below it ({@code size_ptr[-size] = ix}). A new attribute of an instance whose
      * values are not materialised appends its index there.
      */
-    private void addToInsertionOrder(Value values, int index) {
+    private void addToInsertionOrder(Value values, Value index) {
         Value sizeAddress = b.iaddImm(values, -2);
         Value size = b.iaddImm(b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I8, sizeAddress, 0)), 1);
-        b.store(b.iconst(Type.I8, index), b.isub(sizeAddress, size), 0);
+        b.store(b.convert(Opcode.IREDUCE, Type.I8, index), b.isub(sizeAddress, size), 0);
         b.store(b.convert(Opcode.IREDUCE, Type.I8, size), sizeAddress, 0);
     }
 

@@ -30,6 +30,7 @@ import org.pyjit.python.bytecode.Instruction;
 import org.pyjit.python.bytecode.Successor;
 import org.pyjit.python.layout.CPythonLayout;
 import org.pyjit.python.layout.Opcode;
+import org.pyjit.python.layout.TypeFlag;
 
 /**
  * One code object's bytecode to one IR function {@code i64 body(frame, tstate)}, entered after
@@ -90,8 +91,6 @@ final class Translator {
     /** CALL_INTRINSIC_1 arguments compiled (Include/internal/pycore_intrinsics.h, 3.12). */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
     private static final int INTRINSIC_LIST_TO_TUPLE = 6;
-    /** {@code Py_TPFLAGS_BASE_EXC_SUBCLASS}: the type derives from BaseException. */
-    private static final long TPFLAGS_BASE_EXC_SUBCLASS = 1L << 30;
     /** The largest BUILD_MAP compiled (pairs). */
     static final int MAX_MAP_PAIRS = 16;
 
@@ -106,6 +105,7 @@ final class Translator {
     private final Optional<BodyLookup> bodies;
     private final long exceptionEvents;
     private final long evalBreaker;
+    private final AttributeCache.Sites attributeCaches;
     private final CompileOptions.EntryPolicy entries;
     /** A function body whose one entry reaches no loop: events must not enter it (direct calls may). */
     private boolean directCallsOnly;
@@ -147,11 +147,13 @@ final class Translator {
      * @param exceptionEvents the {@link ExceptionEvents#helper} that fires exception events
      * @param evalBreaker the {@link EvalBreakerHelper#helper} a set eval breaker calls
      * @param entries which entries monitoring events take
+     * @param attributeCaches where polymorphic attribute sites get their blocks ({@link AttributeCache})
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
                long counters, int counterCapacity, long recursionBudget,
                CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents, long evalBreaker,
-               CompileOptions.EntryPolicy entries) {
+               CompileOptions.EntryPolicy entries, AttributeCache.Sites attributeCaches) {
+        this.attributeCaches = attributeCaches;
         this.exceptionEvents = exceptionEvents;
         this.evalBreaker = evalBreaker;
         this.entries = entries;
@@ -1204,10 +1206,22 @@ final class Translator {
             }
             Block miss = b.createBlock();
             Block done = b.createBlock();
-            new FastPathEmitter(Translator.this, b).emit(fast.get(), i, d, miss);
+            FastPathEmitter emitter = new FastPathEmitter(Translator.this, b);
+            emitter.emit(fast.get(), i, d, miss);
             countHeld(i);
             b.jump(done);
             b.switchToBlock(miss);
+            Optional<AttributeCache.Kind> polymorphic = AttributeCache.kindOf(i, fast.get());
+            if (polymorphic.isPresent()) {
+                AttributeCache.Kind kind = polymorphic.get();
+                Block unspecialised = b.createBlock();
+                long name = code.names()[kind == AttributeCache.Kind.STORE_VALUE ? i.oparg() : i.oparg() >> 1];
+                emitter.polymorphic(kind, i, d, attributeCaches.allocate(), attributeCaches.helper(kind), name,
+                        unspecialised);
+                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_ANOTHER_TYPE, i.opcode().name()));
+                b.jump(done);
+                b.switchToBlock(unspecialised);
+            }
             countFailed(i);
             generic.run();
             b.jump(done);
@@ -1600,7 +1614,7 @@ final class Translator {
             Value excType = type(exc);
             Value flags = b.load(Type.I64, excType, layout.type().flags());
             Block instance = b.createBlock();
-            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TPFLAGS_BASE_EXC_SUBCLASS), 0),
+            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.BASE_EXC_SUBCLASS.mask()), 0),
                     instance, exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
                             "RAISE_VARARGS of a class or non-exception"), i.start(), d));
             b.switchToBlock(instance);

@@ -115,9 +115,13 @@ public record CPythonLayout(
      * @param keysIndices {@code dk_indices}, the hash index table
      * @param unicodeEntrySize {@code sizeof(PyDictUnicodeEntry)} (unicode and split keys)
      * @param unicodeEntryValue {@code PyDictUnicodeEntry.me_value}
+     * @param unicodeEntryKey {@code PyDictUnicodeEntry.me_key}
+     * @param keysEntries {@code PyDictKeysObject.dk_nentries}: entries used so far (shared keys
+     *     only ever append, so an index once found stays valid)
      */
     public record DictLayout(int used, int versionTag, int keys, int values, int keysVersion, int keysLog2IndexBytes,
-                             int keysIndices, int unicodeEntrySize, int unicodeEntryValue) { }
+                             int keysIndices, int unicodeEntrySize, int unicodeEntryValue, int unicodeEntryKey,
+                             int keysEntries) { }
 
     /**
      * {@code PyTypeObject}.
@@ -129,8 +133,12 @@ public record CPythonLayout(
      *     instances' managed dicts
      * @param vectorcall {@code tp_vectorcall}: how calling the type itself makes an instance
      *     (CALL_BUILTIN_CLASS), or NULL
+     * @param getattro {@code tp_getattro} ({@code PyObject_GenericGetAttr} unless the class hooks
+     *     attribute access)
+     * @param setattro {@code tp_setattro}
      */
-    public record TypeLayout(int flags, int versionTag, int dictOffset, int heapCachedKeys, int vectorcall) { }
+    public record TypeLayout(int flags, int versionTag, int dictOffset, int heapCachedKeys, int vectorcall,
+                             int getattro, int setattro) { }
 
     /**
      * Where specialised attribute access finds an object's attributes.

@@ -657,6 +657,34 @@ class CompiledCodeTest {
     }
 
     /**
+     * Attribute sites whose specialised guard failed before the compile keep further classes in a
+     * polymorphic cache ({@link AttributeCache}): loads of instance values at another index,
+     * stores that add attributes (the insertion order, which {@code vars()} shows, is the
+     * program's, not the keys'), and methods of subclasses. Then the classes change under the
+     * compiled code: an attribute deleted (AttributeError), a method shadowed by an instance
+     * attribute, a dict materialised, a property added to and removed from a class, more classes
+     * than the cache holds, {@code __getattr__}, a static method; every result stays python3.12's.
+     * The failed counts include the cache's fills and every change's generic path.
+     */
+    @Test
+    void polymorphicAttributeSitesKeepOtherClassesInACache() throws IOException {
+        String err = compiledAtFourthCall("polymorphic_attributes.py");
+        assertReport(err, "total (polymorphic_attributes.py:51)",
+                "guard held for another type LOAD_ATTR_INSTANCE_VALUE @20: 141",
+                "guard failed LOAD_ATTR_INSTANCE_VALUE @20: 71",
+                "guard held for another type LOAD_ATTR_INSTANCE_VALUE @20: 82");
+        assertReport(err, "relabel (polymorphic_attributes.py:58)",
+                "guard held for another type STORE_ATTR_INSTANCE_VALUE @16: 50",
+                "guard held for another type STORE_ATTR_INSTANCE_VALUE @30: 50",
+                "guard held for another type STORE_ATTR_INSTANCE_VALUE @70: 50",
+                "guard failed STORE_ATTR_INSTANCE_VALUE @70: 7");
+        assertReport(err, "names (polymorphic_attributes.py:65)",
+                "guard held for another type LOAD_ATTR_METHOD_WITH_VALUES @22: 51",
+                "guard failed LOAD_ATTR_METHOD_WITH_VALUES @22: 44",
+                "guard held for another type LOAD_ATTR_METHOD_WITH_VALUES @22: 82");
+    }
+
+    /**
      * CALLs quickened to calls of C functions take {@link CallFastPath}'s guarded paths: builtin
      * functions (METH_O, METH_FASTCALL, with keywords allowed, len, isinstance), method
      * descriptors (METH_O, NOARGS, FASTCALL, with keywords allowed), types with tp_vectorcall,

@@ -58,11 +58,18 @@ class CPython312LayoutTest {
         m.put("offsetof(PyDictKeysObject, dk_indices)", (long) L.dict().keysIndices());
         m.put("sizeof(PyDictUnicodeEntry)", (long) L.dict().unicodeEntrySize());
         m.put("offsetof(PyDictUnicodeEntry, me_value)", (long) L.dict().unicodeEntryValue());
+        m.put("offsetof(PyDictUnicodeEntry, me_key)", (long) L.dict().unicodeEntryKey());
+        m.put("offsetof(PyDictKeysObject, dk_nentries)", (long) L.dict().keysEntries());
         m.put("offsetof(PyTypeObject, tp_flags)", (long) L.type().flags());
         m.put("offsetof(PyTypeObject, tp_version_tag)", (long) L.type().versionTag());
         m.put("offsetof(PyTypeObject, tp_dictoffset)", (long) L.type().dictOffset());
         m.put("offsetof(PyHeapTypeObject, ht_cached_keys)", (long) L.type().heapCachedKeys());
         m.put("offsetof(PyTypeObject, tp_vectorcall)", (long) L.type().vectorcall());
+        m.put("offsetof(PyTypeObject, tp_getattro)", (long) L.type().getattro());
+        for (TypeFlag flag : TypeFlag.values()) {
+            m.put(flag.cName(), flag.mask());
+        }
+        m.put("offsetof(PyTypeObject, tp_setattro)", (long) L.type().setattro());
         // pycore_object.h: _PyObject_DictOrValuesPointer(obj) is ((PyDictOrValues *)obj) - 3.
         m.put("(long) ((char *) (((PyDictOrValues *) 4096) - 3) - (char *) 4096)",
                 (long) L.instances().dictOrValues());
