@@ -139,6 +139,8 @@ enum CSymbol {
     DICT_MERGE_EX("_PyDict_MergeEx"),
     /** {@code int (set, iterable)}: SET_UPDATE. */
     SET_UPDATE("_PySet_Update"),
+    /** {@code int (exception, class)}: CHECK_EXC_MATCH of an exception class. */
+    GIVEN_EXCEPTION_MATCHES("PyErr_GivenExceptionMatches"),
     /** {@code void (type, value)}: RAISE_VARARGS of an exception instance (3.12 {@code do_raise}). */
     ERR_SET_OBJECT("PyErr_SetObject"),
     /** {@code void (exc)}: an exception event's callbacks ran without error (3.12 {@code do_monitor_exc}). */

@@ -52,7 +52,10 @@ public enum ExitReason {
      * that instruction (exactly, and an exception it raises is unwound from there).
      */
     EVAL_BREAKER("eval breaker", ExitKind.DEOPT),
-    /** An exception inside a try block: unwound in compiled code, the handler runs interpreted. */
+    /**
+     * An exception inside a try block: unwound in compiled code, which runs the handler on (its
+     * instructions not compiled leave there, as anywhere).
+     */
     TO_HANDLER("exception to handler", ExitKind.HANDLER),
     /** An exception leaving the frame: the interpreter unwinds it. */
     ERROR("exception", ExitKind.ERROR),
@@ -102,7 +105,7 @@ public enum ExitReason {
         YIELD,
         /** {@code prev_instr} at the instruction the interpreter executes next, body returns 1. */
         DEOPT,
-        /** Exception unwound to a handler, then as {@link #DEOPT} at the handler. */
+        /** Exception unwound to a handler, which the body runs on (not a way out by itself). */
         HANDLER,
         /** Exception set, body returns 0. */
         ERROR,

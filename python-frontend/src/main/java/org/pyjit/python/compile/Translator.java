@@ -769,7 +769,7 @@ final class Translator {
                     forgetFrom(d - 2);
                     bools.add(d - 2);
                 }
-                case UNARY_NOT -> {
+                case UNARY_NOT, CHECK_EXC_MATCH -> {
                     forgetFrom(d - 1);
                     bools.add(d - 1);
                 }
@@ -1181,6 +1181,27 @@ final class Translator {
                     raiseInstance(i, d);
                     return true;
                 }
+                case PUSH_EXC_INFO -> {
+                    // The exception handled so far (None if none) moves from tstate->exc_info to
+                    // the stack below the new one, which exc_info now holds too.
+                    Value info = b.load(Type.I64, tstate, layout.threadState().excInfo());
+                    int excValue = layout.threadState().excInfoValue();
+                    Value previous = b.load(Type.I64, info, excValue);
+                    Value exception = slot(d - 1);
+                    b.store(b.select(b.icmpImm(IntCC.EQ, previous, 0), constant(CSymbol.NONE), previous), frame,
+                            stackOffset(d - 1));
+                    b.store(incref(exception), info, excValue);
+                    push(d, exception);
+                }
+                case POP_EXCEPT -> {
+                    Value info = b.load(Type.I64, tstate, layout.threadState().excInfo());
+                    int excValue = layout.threadState().excInfoValue();
+                    Value old = b.load(Type.I64, info, excValue);
+                    b.store(slot(d - 1), info, excValue);
+                    setPrevInstr(i);
+                    xdecref(old);
+                }
+                case CHECK_EXC_MATCH -> checkExceptionMatch(i, d);
                 case CALL_INTRINSIC_1 -> {
                     Value v = slot(d - 1);
                     setPrevInstr(i);
@@ -1191,6 +1212,34 @@ final class Translator {
                 }
             }
             return false;
+        }
+
+        /**
+         * 3.12 CHECK_EXC_MATCH with an exception class on the right ({@code PyExceptionClass_Check}):
+         * the exception stays, the class is replaced by whether the exception is an instance.
+         * Anything else (a tuple of classes, or an invalid type the interpreter raises TypeError
+         * for) leaves for the interpreter at the instruction.
+         */
+        private void checkExceptionMatch(Instruction i, int d) {
+            Value exception = slot(d - 2);
+            Value cls = slot(d - 1);
+            Block isType = b.createBlock();
+            Block isClass = b.createBlock();
+            Block other = exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
+                    "CHECK_EXC_MATCH of a non-class"), i.start(), d);
+            Value flags = b.load(Type.I64, type(cls), layout.type().flags());
+            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.TYPE_SUBCLASS.mask()),
+                    0), isType, other);
+            b.switchToBlock(isType);
+            Value own = b.load(Type.I64, cls, layout.type().flags());
+            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, own,
+                    TypeFlag.BASE_EXC_SUBCLASS.mask()), 0), isClass, other);
+            b.switchToBlock(isClass);
+            setPrevInstr(i);
+            Value matches = call(INT_OF_PP, CSymbol.GIVEN_EXCEPTION_MATCHES, exception, cls);
+            decref(cls);
+            b.store(b.select(b.icmpImm(IntCC.NE, matches, 0), constant(CSymbol.TRUE), constant(CSymbol.FALSE)), frame,
+                    stackOffset(d - 1));
         }
 
         /**
@@ -2861,7 +2910,7 @@ final class Translator {
      * A block for an exception raised at {@code i} with {@code depth} owned slots. Outside any
      * handler: return 0 (the interpreter unwinds the frame). Inside one, what 3.12's
      * {@code exception_unwind:} does: a traceback entry for this frame, the stack popped to the
-     * handler's depth, {@code lasti} if asked, the exception pushed; the interpreter runs the handler.
+     * handler's depth, {@code lasti} if asked, the exception pushed; the body goes on at the handler.
      */
     Block errorExit(Instruction i, int depth) {
         ExitKey key = new ExitKey.Error(i.index(), depth);
@@ -2919,15 +2968,20 @@ final class Translator {
      * which {@link #unwind} sets {@code prev_instr}.
      */
     private Block unwinding(ExceptionTable.Entry entry, int depth) {
-        return exits.computeIfAbsent(new ExitKey.Unwind(entry.target(), entry.depth(), entry.lasti(), depth), k -> {
-            Block current = b.currentBlock();
-            Block block = b.createBlock();
-            Value unit = b.appendBlockParam(block, Type.I64);
-            b.switchToBlock(block);
-            unwind(entry, unit, depth);
-            b.switchToBlock(current);
-            return block;
-        });
+        // Not computeIfAbsent: unwind() makes exits of its own (the handler's segment may be one).
+        ExitKey key = new ExitKey.Unwind(entry.target(), entry.depth(), entry.lasti(), depth);
+        Block known = exits.get(key);
+        if (known != null) {
+            return known;
+        }
+        Block current = b.currentBlock();
+        Block block = b.createBlock();
+        exits.put(key, block);
+        Value unit = b.appendBlockParam(block, Type.I64);
+        b.switchToBlock(block);
+        unwind(entry, unit, depth);
+        b.switchToBlock(current);
+        return block;
     }
 
     /**
@@ -2999,7 +3053,11 @@ final class Translator {
         }
         returnError(0);
         b.switchToBlock(handled);
-        leaveAt(entry.target(), entry.handlerDepth());
+        // The handler runs compiled from here (its first instruction not compiled: an exit there),
+        // unless a tool started listening (a callee called sys.settrace, then raised): then the
+        // interpreter runs it, firing its LINE and other events.
+        instrumentationCheck(entry.target(), entry.handlerDepth());
+        b.jump(segment(entry.target()));
     }
 
     /**

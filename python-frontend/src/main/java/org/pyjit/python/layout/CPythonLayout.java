@@ -285,13 +285,15 @@ public record CPythonLayout(
      * @param tracing {@code tracing}
      * @param currentFrame how the current frame is reached
      * @param currentException {@code current_exception}
+     * @param excInfo {@code exc_info}: the {@code _PyErr_StackItem} of the exception being handled
+     * @param excInfoValue {@code _PyErr_StackItem.exc_value}
      * @param datastackTop {@code datastack_top}
      * @param datastackLimit {@code datastack_limit}
      * @param sizeOf {@code sizeof(PyThreadState)}
      */
     public record ThreadStateLayout(int interp, int pyRecursionRemaining, int cRecursionRemaining, int tracing,
-                                    CurrentFrameAccess currentFrame, int currentException, int datastackTop,
-                                    int datastackLimit, int sizeOf) { }
+                                    CurrentFrameAccess currentFrame, int currentException, int excInfo,
+                                    int excInfoValue, int datastackTop, int datastackLimit, int sizeOf) { }
 
     /** Where the eval breaker lives and how a poll tests it. */
     public sealed interface EvalBreaker {

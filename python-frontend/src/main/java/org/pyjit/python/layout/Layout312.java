@@ -39,7 +39,7 @@ final class Layout312 {
             new CodeLayout(24, 32, 48, 52, 64, 72, 76, 80, 84, 88, 92, 96, 104, 152, 160, 168, 176, 184, 192, 200),
             new FrameLayout(0, 8, 16, 24, 32, 40, 48, 56, InstructionPointerKind.PREVIOUS_INSTRUCTION,
                     64, 68, 70, 72, 80, 24, 67, 72),
-            new ThreadStateLayout(16, 28, 36, 44, new CurrentFrameAccess.ViaCFrame(56, 0), 96, 240, 248, 288),
+            new ThreadStateLayout(16, 28, 36, 44, new CurrentFrameAccess.ViaCFrame(56, 0), 96, 104, 0, 240, 248, 288),
             new InterpreterLayout(48, new EvalBreaker.InInterpreter(368), 1744, 1752, 1824),
             new RuntimeLayout(1512, 464, 16, 65),
             new EmbeddingLayout(0, 8, 16, 24, 32, 432),

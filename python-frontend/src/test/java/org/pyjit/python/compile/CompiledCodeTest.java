@@ -59,7 +59,7 @@ class CompiledCodeTest {
         "intloops_osr.py", "intloops_threads.py", "intloops_operators.py", "fork_child.py", "c_fork_child.py",
         "compiled_generators.py", "compiled_yield_from.py", "compiled_coroutines.py", "module_names.py",
         "module_nameerror.py", "module_annotations.py", "compiled_raise.py", "compiled_exception_events.py",
-        "compiled_breaker.py", "intloops_lists.py", "compiled_exits.py"})
+        "compiled_breaker.py", "intloops_lists.py", "compiled_exits.py", "compiled_handlers.py"})
     void compiledFunctionsBehaveExactlyLikePython(String name) throws IOException {
         Path program = program(name);
         Outcome py = PythonProcesses.run(PythonProcesses.command(PythonProcesses.python(), List.of(program.toString())),
@@ -160,15 +160,37 @@ class CompiledCodeTest {
     void exceptionsInsideTryBlocksReachTheirHandlers() throws IOException {
         String err = stats("compiled_exceptions.py");
         assertReport(err, "guarded (compiled_exceptions.py:4)", "handler exception to handler @8: 3");
-        assertReport(err, "guarded (compiled_exceptions.py:4)", "return @64: 3");
-        // The first exception of each call goes to the handler, the interpreter runs it, and at its
-        // next back edge the loop continues in a loop body (on-stack replacement).
-        assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 3");
+        // Both calls of each round return from the body: the handler and the finally block after
+        // it ran compiled.
+        assertReport(err, "guarded (compiled_exceptions.py:4)", "return @64: 6");
+        // Both exceptions of each call are handled in the body, which runs the loop on and returns.
+        assertReport(err, "nested (compiled_exceptions.py:14)", "handler exception to handler @24: 6",
+                "return @40: 3");
         assertReport(err, "deep (compiled_exceptions.py:45)", "error exception @52: 11",
                 "error exception @32: 4");
         assertReport(err, "catch_deep (compiled_exceptions.py:51)", "handler exception to handler @16: 3");
         assertReport(err, "uncaught (compiled_exceptions.py:58)", "error exception @14: 2");
         assertReport(err, "Box.__exit__ (compiled_exceptions.py:32)", "return @22: 6");
+    }
+
+    /**
+     * Exception handlers run compiled: {@code nested} handles 39 exceptions in three calls, its
+     * handlers (an except clause with a nested try, {@code sys.exc_info()} inside) and the rest of
+     * its loop in the body it was entered in, which returns itself each time; what is not compiled
+     * in a handler (a tuple of classes, an invalid class, RERAISE) leaves at that instruction.
+     */
+    @Test
+    void exceptionHandlersRunCompiled() throws IOException {
+        String err = stats("compiled_handlers.py");
+        assertReport(err, "nested (compiled_handlers.py:47)", "handler exception to handler @48: 30",
+                "handler exception to handler @104: 9", "return @64: 3");
+        assertTrue(report(err, "nested (compiled_handlers.py:47)").get(1).contains("entries 3, instructions 1554"),
+                () -> report(err, "nested (compiled_handlers.py:47)").toString());
+        assertReport(err, "classify (compiled_handlers.py:27)",
+                "deopt operand not handled: CHECK_EXC_MATCH of a non-class @424: 3");
+        assertReport(err, "invalid (compiled_handlers.py:92)",
+                "deopt operand not handled: CHECK_EXC_MATCH of a non-class @32: 9");
+        assertReport(err, "unmatched (compiled_handlers.py:84)", "deopt unsupported RERAISE @50: 9");
     }
 
     @Test
@@ -437,9 +459,10 @@ class CompiledCodeTest {
         // Resumed with values on the stack below the sent one.
         assertReport(err, "stacked (compiled_generators.py:24)", "yield @20: 1", "yield @32: 1", "yield @46: 1",
                 "yield @68: 1", "yield @74: 1");
-        // An exception inside the generator's own try block goes to its handler; throw() and
-        // close() run interpreted (no RESUME), later resumptions compiled again.
-        assertReport(err, "guarded (compiled_generators.py:30)", "yield @36: 3", "handler exception to handler @68: 1");
+        // An exception inside the generator's own try block goes to its handler, which runs
+        // compiled up to the next yield; throw() and close() run interpreted (no RESUME), later
+        // resumptions compiled again.
+        assertReport(err, "guarded (compiled_generators.py:30)", "yield @36: 5", "handler exception to handler @68: 1");
         // Every generator instruction is covered by the StopIteration handler CPython wraps it in:
         // an exception leaving the generator is unwound to it in compiled code.
         assertReport(err, "uncaught (compiled_generators.py:186)", "yield @8: 1", "handler exception to handler @18: 1");
@@ -552,8 +575,9 @@ class CompiledCodeTest {
         // make_adder, add, fresh_counter, step, middle, innermost: cells made by the caller.
         assertReport(err, "cells (direct_calls.py:96)", "direct call @50: 160", "direct call @60: 160",
                 "direct call @80: 160", "direct call @88: 160", "direct call @114: 160", "direct call @124: 160");
-        // The two failed cell allocations were direct calls whose MemoryError reached the handler.
-        assertReport(err, "cell_fails (direct_calls.py:170)", "direct call @116: 20",
+        // The two failed cell allocations were direct calls whose MemoryError reached the handler,
+        // which ran compiled, and the loop went on in the same body.
+        assertReport(err, "cell_fails (direct_calls.py:170)", "direct call @116: 24",
                 "handler exception to handler @116: 2");
     }
 

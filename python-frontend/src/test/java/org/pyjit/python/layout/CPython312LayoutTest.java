@@ -143,6 +143,8 @@ class CPython312LayoutTest {
         m.put("offsetof(PyThreadState, py_recursion_remaining)", (long) ts.pyRecursionRemaining());
         m.put("offsetof(PyThreadState, c_recursion_remaining)", (long) ts.cRecursionRemaining());
         m.put("offsetof(PyThreadState, tracing)", (long) ts.tracing());
+        m.put("offsetof(PyThreadState, exc_info)", (long) ts.excInfo());
+        m.put("offsetof(_PyErr_StackItem, exc_value)", (long) ts.excInfoValue());
         var cf = (CurrentFrameAccess.ViaCFrame) ts.currentFrame();
         m.put("offsetof(PyThreadState, cframe)", (long) cf.cframe());
         m.put("offsetof(_PyCFrame, current_frame)", (long) cf.currentFrame());
