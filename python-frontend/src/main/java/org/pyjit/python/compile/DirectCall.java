@@ -21,10 +21,13 @@ import org.pyjit.python.layout.CPythonLayout;
  * <p>Taken only when all of these hold, else the generic vectorcall runs (the interpreter then
  * does everything, events included):
  * <ol>
- *   <li>the callable is a function whose {@code func_version} is the cached one and whose code
- *       takes exactly the positional arguments given (self included in the method form) and is
- *       not a generator or coroutine (the prologue before the RESUME where bodies start is done
- *       here: MAKE_CELL's cells made, COPY_FREE_VARS's free variables copied);
+ *   <li>the callable is a function whose {@code func_version} is the cached one, or another
+ *       whose code has no {@code *args}, {@code **kwargs} or keyword-only parameters (the
+ *       specialiser's SIMPLE_FUNCTION, tested at run time: a polymorphic site calls every such
+ *       function directly), and whose code takes exactly the positional arguments given (self
+ *       included in the method form) and is not a generator or coroutine (the prologue before the
+ *       RESUME where bodies start is done here: MAKE_CELL's cells made, COPY_FREE_VARS's free
+ *       variables copied);
  *   <li>its code object has a compiled body ({@code co_extra[index]} state's entry word);
  *   <li>the monitoring gate of the {@code PY_START} callback: the code's instrumentation is
  *       current and no tool but ours has events, globally or for the code, so no event can be
@@ -60,6 +63,8 @@ final class DirectCall {
     private static final int BYTES_DATA = 32;
     /** {@code CO_FAST_CELL} (internal/pycore_code.h): a slot MAKE_CELL turns into a cell. */
     private static final int CO_FAST_CELL = 0x40;
+    /** {@code CO_VARARGS | CO_VARKEYWORDS}. */
+    private static final int VARIADIC_FLAGS = 0x04 | 0x08;
     /** {@code CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR}. */
     private static final int RESUMABLE_FLAGS = 0x20 | 0x80 | 0x100 | 0x200;
     /** {@code _PyCodeObjectExtra.ce_size} and {@code ce_extras[0]} (internal/pycore_code.h). */
@@ -99,8 +104,20 @@ final class DirectCall {
         Value interp = t.interp();
         // 1. the callee
         t.guard(b.icmp(IntCC.EQ, t.type(callable), t.constant(CSymbol.FUNCTION_TYPE)), generic);
-        t.guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, callable, FUNCTION_VERSION), (int) funcVersion), generic);
         Value code = b.load(Type.I64, callable, FUNCTION_CODE);
+        // The cached function, or another at a polymorphic site (a method of several classes, a
+        // callable in a variable) that passes the specialiser's SIMPLE_FUNCTION test: no *args,
+        // no **kwargs, no keyword-only parameters. Everything else about the callee is read from
+        // it below, so the direct call is the same for any simple function.
+        Block simple = b.createBlock();
+        Block function = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I32, callable, FUNCTION_VERSION), (int) funcVersion), function, simple);
+        b.switchToBlock(simple);
+        t.guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),
+                VARIADIC_FLAGS), 0), generic);
+        t.guard(b.icmpImm(IntCC.EQ, b.load(Type.I32, code, layout.code().kwOnlyArgCount()), 0), generic);
+        b.jump(function);
+        b.switchToBlock(function);
         Value nargs = b.select(isMethod, b.iconst(Type.I32, positional + 1), b.iconst(Type.I32, positional));
         t.guard(b.icmp(IntCC.EQ, b.load(Type.I32, code, layout.code().argCount()), nargs), generic);
         t.guard(b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, b.load(Type.I32, code, layout.code().flags()),

@@ -13,22 +13,26 @@ import org.pyjit.python.layout.Opcode;
  *
  * <p>Under {@code PYJIT_ENTER=loops} the {@code PY_START} callback never enters such a body: only
  * a compiled caller does, through a direct call made at a call site the interpreter specialised
- * to {@code CALL_PY_EXACT_ARGS} for that very function ({@code func_version} in the site's inline
- * cache). A function called by itself (recursion), from C ({@code map}, {@code sorted}'s key)
- * or from code that is not compiled would only cost the compiler's time, on a machine where
- * that time is taken from the program. So at the hot call ({@link #verdict}) the caller is looked at:
+ * to {@code CALL_PY_EXACT_ARGS} (for that function, {@code func_version} in the site's inline
+ * cache, or for another one at a polymorphic site). A function called by itself (recursion),
+ * from C ({@code map}, {@code sorted}'s key) or from code that is not compiled would only cost
+ * the compiler's time, on a machine where that time is taken from the program. So at the hot call ({@link #verdict}) the caller is looked at:
  * <ul>
  *   <li>the current frame is the function's (else no answer can be given: the body is wanted, as
  *       before this test existed);
  *   <li>the function has a version;
- *   <li>the calling frame is at a {@code CALL_PY_EXACT_ARGS}: its instruction pointer is the
+ *   <li>the calling frame (beyond the interpreter's entry frame of a vectorcall) is at a
+ *       {@code CALL_PY_EXACT_ARGS}: its instruction pointer is the
  *       instruction (a compiled caller sets it there before a call) or the instruction's last
- *       inline-cache unit (where 3.12's {@code DISPATCH_INLINED} leaves it);
+ *       inline-cache unit (where 3.12's {@code DISPATCH_INLINED} leaves it); the function the
+ *       site caches may be another (a compiled site calls any simple function directly);
  *   <li>the caller's state has a body, loop bodies or a compile pending.
  * </ul>
  * A function that fails only the last two tests waits, by its version, for a caller: when a code
  * object is queued for compiling later, {@link #calleeVersions} names the functions its
- * {@code CALL_PY_EXACT_ARGS} sites cache, and a waiting one is compiled then. (Callee and caller
+ * {@code CALL_PY_EXACT_ARGS} sites cache, and a waiting one is compiled then. One that fails only
+ * the last test also waits for that caller: compiled when the caller is (its site may cache
+ * another function). (Callee and caller
  * often get hot within a few calls of each other, the callee first when it is called before the
  * back edge.)
  *
@@ -42,11 +46,16 @@ final class DirectCallDemand {
      * @param wanted compile its body now
      * @param version if not wanted: the {@code func_version} a compiled caller's site must cache
      *     for the body to be wanted later, or 0 if it never can be
+     * @param callerState if not wanted: the pyjit state of the code whose {@code CALL_PY_EXACT_ARGS}
+     *     site called it (a site that calls any simple function directly once compiled), or 0
      */
-    record Verdict(boolean wanted, int version) {
-        static final Verdict WANTED = new Verdict(true, 0);
-        static final Verdict NEVER = new Verdict(false, 0);
+    record Verdict(boolean wanted, int version, long callerState) {
+        static final Verdict WANTED = new Verdict(true, 0, 0);
+        static final Verdict NEVER = new Verdict(false, 0, 0);
     }
+
+    /** {@code FRAME_OWNED_BY_CSTACK} (3.12 internal/pycore_frame.h): {@code _PyEval_EvalFrameDefault}'s entry frame. */
+    private static final int FRAME_OWNED_BY_CSTACK = 3;
 
     private final CApi api;
     private final CPythonLayout layout;
@@ -92,8 +101,13 @@ final class DirectCallDemand {
         if (version == 0) {
             return Verdict.NEVER;
         }
-        Verdict waiting = new Verdict(false, version);
+        Verdict waiting = new Verdict(false, version, 0);
         long caller = CApi.MEMORY.getLong(frame + f.previous());
+        // Called through PyObject_Vectorcall (a compiled caller whose direct call did not apply:
+        // the callee had no body yet), the interpreter's entry frame sits between the two.
+        if (caller != 0 && (CApi.MEMORY.getByte(caller + f.owner()) & 0xFF) == FRAME_OWNED_BY_CSTACK) {
+            caller = CApi.MEMORY.getLong(caller + f.previous());
+        }
         if (caller == 0) {
             return waiting;
         }
@@ -104,20 +118,19 @@ final class DirectCallDemand {
         if (f.instructionPointerKind() == CPythonLayout.InstructionPointerKind.NEXT_INSTRUCTION) {
             ip -= 2;
         }
-        if (!siteFor(ip, first, end, version) && !siteFor(ip - callCacheBytes, first, end, version)) {
+        if (!siteFor(ip, first, end) && !siteFor(ip - callCacheBytes, first, end)) {
             return waiting;
         }
         long state = stateOf(callerCode);
         boolean compiled = state != 0 && (CApi.MEMORY.getLong(state + CodeState.ENTRY) != 0
                 || CApi.MEMORY.getLong(state + CodeState.OSR) != 0
                 || (CApi.MEMORY.getInt(state + CodeState.FLAGS) & CodeState.PENDING) != 0);
-        return compiled ? Verdict.WANTED : waiting;
+        return compiled ? Verdict.WANTED : new Verdict(false, version, state);
     }
 
-    /** Whether {@code unit} is a {@code CALL_PY_EXACT_ARGS} of the code whose cache holds {@code version}. */
-    private boolean siteFor(long unit, long first, long end, int version) {
-        return unit >= first && unit + 2 + callCacheBytes <= end && (CApi.MEMORY.getByte(unit) & 0xFF) == exactArgs
-                && CApi.MEMORY.getInt(unit + 4) == version;
+    /** Whether {@code unit} is a {@code CALL_PY_EXACT_ARGS} of the code. */
+    private boolean siteFor(long unit, long first, long end) {
+        return unit >= first && unit + 2 + callCacheBytes <= end && (CApi.MEMORY.getByte(unit) & 0xFF) == exactArgs;
     }
 
     /**

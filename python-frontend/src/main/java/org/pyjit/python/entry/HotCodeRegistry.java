@@ -117,6 +117,11 @@ final class HotCodeRegistry {
      * compiled when a caller's direct-call site names them ({@link #wakeCallees}).
      */
     private final Map<Integer, Callee> callerless = new HashMap<>();
+    /**
+     * Loop-free functions not compiled for want of a compiled caller, by the state of the code
+     * whose direct-call site called them: compiled when that code is ({@link #wakeCallees}).
+     */
+    private final Map<Long, List<Callee>> callerlessAtSites = new HashMap<>();
     private final List<Record> released = new ArrayList<>();
     private long attached;
 
@@ -240,7 +245,7 @@ final class HotCodeRegistry {
             }
             if (background != null) {
                 long result = shared ? queueSharedLoop(r, code, state, from, to) : queueLoop(r, code, state, from, to);
-                wakeCallees(code);
+                wakeCallees(code, state);
                 return result;
             }
             try {
@@ -255,7 +260,7 @@ final class HotCodeRegistry {
         if (body == null) {
             return disable;
         }
-        wakeCallees(code);
+        wakeCallees(code, state);
         return fileLoop(state, from, body) ? none : disable;
     }
 
@@ -346,12 +351,16 @@ final class HotCodeRegistry {
                 if (verdict.version() != 0) {
                     callerless.put(verdict.version(), new Callee(r, state));
                 }
+                if (verdict.callerState() != 0) {
+                    callerlessAtSites.computeIfAbsent(verdict.callerState(), k -> new ArrayList<>())
+                            .add(new Callee(r, state));
+                }
                 return disable;
             }
         }
         long result = background != null ? queueFunction(r, state, capture, directCallsOnly)
                 : compileFunction(r, state, capture);
-        wakeCallees(code);
+        wakeCallees(code, state);
         return result;
     }
 
@@ -394,19 +403,30 @@ final class HotCodeRegistry {
 
     /**
      * A code object is being compiled: the loop-free functions waiting for a compiled caller
-     * that its {@code CALL_PY_EXACT_ARGS} sites would enter are compiled too (their events are
-     * already off; only direct calls enter them).
+     * that its {@code CALL_PY_EXACT_ARGS} sites would enter (by the version they cache, or
+     * because one of them called the function) are compiled too (their events are already off;
+     * only direct calls enter them).
      */
-    private void wakeCallees(long code) {
+    private void wakeCallees(long code, long state) {
+        List<Callee> called = callerlessAtSites.remove(state);
+        if (called != null) {
+            called.forEach(this::wake);
+        }
         if (callerless.isEmpty() || demand.isEmpty()) {
             return;
         }
         for (int version : demand.get().calleeVersions(code)) {
             Callee callee = callerless.remove(version);
-            if (callee != null && callee.record().code != 0 && callee.record().state.state() == CompileState.REFUSED) {
-                log.accept("wanted: function " + callee.record().name + " by a compiled caller");
-                function(callee.record(), callee.record().code, callee.state(), true);
+            if (callee != null) {
+                wake(callee);
             }
+        }
+    }
+
+    private void wake(Callee callee) {
+        if (callee.record().code != 0 && callee.record().state.state() == CompileState.REFUSED) {
+            log.accept("wanted: function " + callee.record().name + " by a compiled caller");
+            function(callee.record(), callee.record().code, callee.state(), true);
         }
     }
 
@@ -621,6 +641,8 @@ final class HotCodeRegistry {
      */
     synchronized void released(long state) {
         callerless.values().removeIf(c -> c.state() == state);
+        callerlessAtSites.remove(state);
+        callerlessAtSites.values().forEach(callees -> callees.removeIf(c -> c.state() == state));
         long body = CApi.MEMORY.getLong(state + CodeState.ENTRY);
         if (body != 0 && compiler != null) {
             CApi.MEMORY.putLong(state + CodeState.ENTRY, 0);

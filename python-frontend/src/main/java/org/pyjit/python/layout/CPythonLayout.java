@@ -218,11 +218,12 @@ public record CPythonLayout(
      * @param extra {@code co_extra}
      * @param codeAdaptive {@code co_code_adaptive} (the quickened instructions)
      * @param sizeOf {@code sizeof(PyCodeObject)}
+     * @param kwOnlyArgCount {@code co_kwonlyargcount}
      */
     public record CodeLayout(int consts, int names, int flags, int argCount, int stackSize, int nLocalsPlus,
                              int frameSize, int nLocals, int nCellVars, int nFreeVars, int codeVersion,
                              int localsPlusNames, int localsPlusKinds, int cached, int instrumentationVersion,
-                             int monitoring, int firstTraceable, int extra, int codeAdaptive, int sizeOf) { }
+                             int monitoring, int firstTraceable, int extra, int codeAdaptive, int sizeOf, int kwOnlyArgCount) { }
 
     /** What the frame's instruction-pointer field points at. */
     public enum InstructionPointerKind {

@@ -36,7 +36,7 @@ final class Layout312 {
             new DictLayout(16, 24, 32, 40, 12, 9, 32, 16, 8, 0, 24),
             new TypeLayout(168, 384, 288, 880, 400, 144, 152),
             new FunctionLayout(16, 24, 32, 48, 56, 72, 128, 136, 144),
-            new CodeLayout(24, 32, 48, 52, 64, 72, 76, 80, 84, 88, 92, 96, 104, 152, 160, 168, 176, 184, 192, 200),
+            new CodeLayout(24, 32, 48, 52, 64, 72, 76, 80, 84, 88, 92, 96, 104, 152, 160, 168, 176, 184, 192, 200, 60),
             new FrameLayout(0, 8, 16, 24, 32, 40, 48, 56, InstructionPointerKind.PREVIOUS_INSTRUCTION,
                     64, 68, 70, 72, 80, 24, 67, 72),
             new ThreadStateLayout(16, 28, 36, 44, new CurrentFrameAccess.ViaCFrame(56, 0), 96, 104, 0, 240, 248, 288),

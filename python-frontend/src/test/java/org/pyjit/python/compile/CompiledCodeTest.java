@@ -564,7 +564,9 @@ class CompiledCodeTest {
         // Callers without loops (fib) are entered from the interpreter only with PYJIT_ENTER=all.
         String err = statisticsOfARunLikePython(program("direct_calls.py"),
                 Map.of("PYJIT_THRESHOLD", "5", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "all"));
-        assertReport(err, "caller (direct_calls.py:111)", "direct call @72: 800", "direct call @102: 849",
+        // The rebound add is another simple function: after its first five calls (its body is
+        // compiled at the fifth) the site calls it directly too.
+        assertReport(err, "caller (direct_calls.py:111)", "direct call @72: 845", "direct call @102: 849",
                 "direct call @126: 849");
         assertReport(err, "fib (direct_calls.py:10)", "direct call @34: 7346");
         assertReport(err, "catcher (direct_calls.py:119)", "direct call @16: 16",
@@ -678,6 +680,30 @@ class CompiledCodeTest {
         assertReport(err, "mixed (string_append.py:45)", "guard held BINARY_OP_INPLACE_ADD_UNICODE @76: 9",
                 "guard failed BINARY_OP_INPLACE_ADD_UNICODE @76: 9");
         assertReport(err, "failing (string_append.py:54)", "guard failed BINARY_OP_INPLACE_ADD_UNICODE @58: 2");
+    }
+
+    /**
+     * A CALL_PY_EXACT_ARGS site that meets several functions calls every simple one directly
+     * (methods of three classes, functions from a list: three times the calls of the function the
+     * site caches), and the rest through the vectorcall: *args, a keyword-only parameter, a
+     * generator function, the wrong number of arguments, a builtin, a class, a function whose
+     * code was rebound. Outputs stay python3.12's. Under the default entry policy (loop-free
+     * functions compiled only for compiled callers) every simple callee of those sites is compiled,
+     * though the sites cache one function and the callees got hot while the vectorcall (behind
+     * the interpreter's entry frame) called them.
+     */
+    @Test
+    void polymorphicCallSitesCallEverySimpleFunctionDirectly() throws IOException {
+        String err = compiledAtFourthCall("polymorphic_calls.py");
+        assertReport(err, "areas (polymorphic_calls.py:59)", "direct call @40: 30");
+        assertReport(err, "pipeline (polymorphic_calls.py:66)", "direct call @18: 26");
+        String loopsOnly = statisticsOfARunLikePython(program("polymorphic_calls.py"),
+                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1"));
+        for (String callee : List.of("Square.area (polymorphic_calls.py:12)", "Rect.area (polymorphic_calls.py:21)",
+                "Circle.area (polymorphic_calls.py:26)", "inc (polymorphic_calls.py:35)",
+                "neg (polymorphic_calls.py:43)")) {
+            assertReport(loopsOnly, callee);
+        }
     }
 
     /**

@@ -104,6 +104,7 @@ class CPython312LayoutTest {
         m.put("offsetof(PyCodeObject, co_names)", (long) c.names());
         m.put("offsetof(PyCodeObject, co_flags)", (long) c.flags());
         m.put("offsetof(PyCodeObject, co_argcount)", (long) c.argCount());
+        m.put("offsetof(PyCodeObject, co_kwonlyargcount)", (long) c.kwOnlyArgCount());
         m.put("offsetof(PyCodeObject, co_stacksize)", (long) c.stackSize());
         m.put("offsetof(PyCodeObject, co_nlocalsplus)", (long) c.nLocalsPlus());
         m.put("offsetof(PyCodeObject, co_framesize)", (long) c.frameSize());
