@@ -112,7 +112,8 @@ final class AttributeCache {
             return Optional.of(Kind.LOAD_VALUE);
         } else if (fast instanceof CachedFastPath.StoreInstanceValue) {
             return Optional.of(Kind.STORE_VALUE);
-        } else if (fast instanceof CachedFastPath.Method m && m.form() instanceof CachedFastPath.MethodForm.WithValues) {
+        } else if (fast instanceof CachedFastPath.Method m
+                && m.form() instanceof CachedFastPath.MethodForm.WithValues) {
             return Optional.of(Kind.METHOD);
         }
         return Optional.empty();

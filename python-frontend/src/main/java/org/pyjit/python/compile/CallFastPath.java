@@ -218,7 +218,8 @@ final class CallFastPath {
     /** A type with {@code tp_vectorcall} called to make an instance ({@code int(x)}, {@code range(n)}). */
     private void builtinClass(Value callable, Value args, Value total, Block generic, Block release) {
         Value flags = b.load(Type.I64, t.type(callable), t.layout().type().flags());
-        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.TYPE_SUBCLASS.mask()), 0), generic);
+        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.TYPE_SUBCLASS.mask()), 0),
+                generic);
         Value vectorcall = b.load(Type.I64, callable, t.layout().type().vectorcall());
         require(b.icmpImm(IntCC.NE, vectorcall, 0), generic);
         taken(release, first(b.callIndirect(P_OF_PPPP, vectorcall, callable, args, total, b.iconst(Type.I64, 0))));
@@ -236,7 +237,8 @@ final class CallFastPath {
         }
         require(b.icmp(IntCC.EQ, method, b.iconst(Type.I64, listAppend)), generic);
         Value flags = b.load(Type.I64, t.type(self), t.layout().type().flags());
-        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.LIST_SUBCLASS.mask()), 0), generic);
+        require(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.LIST_SUBCLASS.mask()), 0),
+                generic);
         Value size = b.load(Type.I64, self, t.layout().object().size());
         Block room = b.createBlock();
         Block grow = b.createBlock();

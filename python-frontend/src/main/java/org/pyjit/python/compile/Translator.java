@@ -1663,7 +1663,9 @@ final class Translator {
             Value excType = type(exc);
             Value flags = b.load(Type.I64, excType, layout.type().flags());
             Block instance = b.createBlock();
-            b.brif(b.icmpImm(IntCC.NE, b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.BASE_EXC_SUBCLASS.mask()), 0),
+            Value exceptionInstance = b.icmpImm(IntCC.NE,
+                    b.binaryImm(org.pyjit.ir.Opcode.BAND_IMM, flags, TypeFlag.BASE_EXC_SUBCLASS.mask()), 0);
+            b.brif(exceptionInstance,
                     instance, exitBlock(new ExitSite(i.byteOffset(), ExitReason.UNSUPPORTED_OPERAND,
                             "RAISE_VARARGS of a class or non-exception"), i.start(), d));
             b.switchToBlock(instance);

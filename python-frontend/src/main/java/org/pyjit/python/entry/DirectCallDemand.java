@@ -16,7 +16,8 @@ import org.pyjit.python.layout.Opcode;
  * to {@code CALL_PY_EXACT_ARGS} (for that function, {@code func_version} in the site's inline
  * cache, or for another one at a polymorphic site). A function called by itself (recursion),
  * from C ({@code map}, {@code sorted}'s key) or from code that is not compiled would only cost
- * the compiler's time, on a machine where that time is taken from the program. So at the hot call ({@link #verdict}) the caller is looked at:
+ * the compiler's time, on a machine where that time is taken from the program. So at the hot call
+ * ({@link #verdict}) the caller is looked at:
  * <ul>
  *   <li>the current frame is the function's (else no answer can be given: the body is wanted, as
  *       before this test existed);

@@ -223,7 +223,8 @@ public record CPythonLayout(
     public record CodeLayout(int consts, int names, int flags, int argCount, int stackSize, int nLocalsPlus,
                              int frameSize, int nLocals, int nCellVars, int nFreeVars, int codeVersion,
                              int localsPlusNames, int localsPlusKinds, int cached, int instrumentationVersion,
-                             int monitoring, int firstTraceable, int extra, int codeAdaptive, int sizeOf, int kwOnlyArgCount) { }
+                             int monitoring, int firstTraceable, int extra, int codeAdaptive, int sizeOf,
+                             int kwOnlyArgCount) { }
 
     /** What the frame's instruction-pointer field points at. */
     public enum InstructionPointerKind {
