@@ -32,7 +32,8 @@ import org.pyjit.ir.IrModule;
  * the limit from its context; the C entry looks the context up through the pthread key (no
  * context on the thread: no limit, exactly as for C code) and must preserve the native caller's
  * registers as the C convention requires. Calls between compiled functions may pass the limit
- * in a reserved register.
+ * in a reserved register: IR calls do, and native code that is itself compiled may call another
+ * module's function at its internal entry ({@link CompiledFunction#internalEntry}).
  */
 public interface Backend {
 

@@ -27,13 +27,16 @@ public final class CompiledFunction {
     private final String name;
     private final Signature signature;
     private final long address;
+    private final long internalEntry;
     private final long thunk;
 
-    CompiledFunction(CompiledModule module, String name, Signature signature, long address, long thunk) {
+    CompiledFunction(CompiledModule module, String name, Signature signature, long address, long internalEntry,
+                     long thunk) {
         this.module = module;
         this.name = name;
         this.signature = signature;
         this.address = address;
+        this.internalEntry = internalEntry;
         this.thunk = thunk;
     }
 
@@ -51,6 +54,19 @@ public final class CompiledFunction {
     public long address() {
         module.checkOpen();
         return address;
+    }
+
+    /**
+     * The entry for callers that are compiled code of the same backend: the C calling convention,
+     * but the thread's stack limit must already be in the backend's reserved register (as it is in
+     * every compiled function, which got it from its own C entry or thunk; see {@link Backend}).
+     * It skips the C entry's thread-context lookup (a {@code pthread_getspecific} call and the
+     * argument shuffle around it); called from anywhere else, the stack check reads whatever that
+     * register holds.
+     */
+    public long internalEntry() {
+        module.checkOpen();
+        return internalEntry;
     }
 
     /**

@@ -23,7 +23,8 @@ public final class CompiledModule implements AutoCloseable {
         for (IrFunction f : module.functions()) {
             long entry = blob.address() + machineCode.entries().get(f.name());
             long thunk = blob.address() + machineCode.javaEntries().get(f.name());
-            functions.put(f.name(), new CompiledFunction(this, f.name(), f.signature(), entry, thunk));
+            long internal = blob.address() + machineCode.bodies().get(f.name());
+            functions.put(f.name(), new CompiledFunction(this, f.name(), f.signature(), entry, internal, thunk));
         }
     }
 

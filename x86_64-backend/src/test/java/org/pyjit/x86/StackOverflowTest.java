@@ -108,6 +108,54 @@ class StackOverflowTest {
         }
     }
 
+    /** Recursion through the address given as the last argument: a function's internal entry. */
+    private static final IrModule INTERNAL = IrParser.parseModule("""
+            function %down_via(i64, i64, i64) -> i64 {
+            block0(v0: i64, v1: i64, v2: i64):
+                store v1, v0+0
+                v3 = iadd_imm v1, 1
+                v4 = call_indirect (i64, i64, i64) -> i64, v2(v0, v3, v2)
+                return v4
+            }
+            function %fib_via(i64, i64) -> i64 {
+            block0(v0: i64, v1: i64):
+                v2 = icmp_imm slt v0, 2
+                brif v2, block2, block1
+            block1:
+                v3 = iadd_imm v0, -1
+                v4 = call_indirect (i64, i64) -> i64, v1(v3, v1)
+                v5 = iadd_imm v0, -2
+                v6 = call_indirect (i64, i64) -> i64, v1(v5, v1)
+                v7 = iadd v4, v6
+                return v7
+            block2:
+                return v0
+            }
+            """);
+
+    /**
+     * Compiled code calling a function's internal entry (no C entry, no context lookup) passes
+     * the stack limit on: results are right and unbounded recursion through it still traps.
+     */
+    @Test
+    void internalEntriesKeepTheStackLimit() {
+        MemoryIO io = MemoryIO.getInstance();
+        long depth = io.allocateMemory(DEPTH_CELL_BYTES, true);
+        try (CompiledModule m = Jit.host().compile(INTERNAL)) {
+            CompiledFunction fib = m.function("fib_via");
+            assertTrue(fib.internalEntry() != fib.address());
+            assertEquals(6765, fib.call(20, fib.internalEntry()));
+            CompiledFunction down = m.function("down_via");
+            io.putLong(depth, -1);
+            TrapException e = assertThrows(TrapException.class, () -> down.call(depth, 0, down.internalEntry()));
+            assertEquals(TrapCode.STACK_OVERFLOW, e.trapCode());
+            assertTrue(io.getLong(depth) > 1000, "recursed only " + io.getLong(depth));
+            assertEquals(6765, fib.call(20, fib.address()));
+        } finally {
+            io.freeMemory(depth);
+        }
+    }
+
     @Test
     void sixteenMebibyteSlotsTrapBeforeTouchingTheStack() throws InterruptedException {
         MemoryIO io = MemoryIO.getInstance();

@@ -71,12 +71,14 @@ public final class ModuleLayout {
         Map<String, Integer> entryOffsets = new LinkedHashMap<>();
         Map<String, Integer> thunkOffsets = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, Integer> bodyOffsets = new LinkedHashMap<>();
         for (IrFunction f : module.functions()) {
             int start = image.offsetOf(labels.cEntry(f.name()));
             entryOffsets.put(f.name(), start);
+            bodyOffsets.put(f.name(), image.offsetOf(labels.body(f.name())));
             thunkOffsets.put(f.name(), image.offsetOf(thunks.get(f.name())));
             sizes.put(f.name(), image.offsetOf(ends.get(f.name())) - start);
         }
-        return new MachineCode(backend, image.code(), entryOffsets, thunkOffsets, sizes);
+        return new MachineCode(backend, image.code(), entryOffsets, thunkOffsets, sizes, bodyOffsets);
     }
 }

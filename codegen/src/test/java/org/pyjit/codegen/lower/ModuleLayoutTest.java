@@ -111,6 +111,7 @@ class ModuleLayoutTest {
         assertEquals(Map.of("a", 0, "b", 16), mc.entries());
         assertEquals(Map.of("a", 9, "b", 9), mc.sizes());
         assertEquals(Map.of("a", 32, "b", 48), mc.javaEntries());
+        assertEquals(Map.of("a", 3, "b", 19), mc.bodies());
         assertEquals(3, t.bound.get("a_body"));
         assertEquals(64, t.bound.get("thunk_unwind"));
         assertEquals(66, t.bound.get("trap_handler"));

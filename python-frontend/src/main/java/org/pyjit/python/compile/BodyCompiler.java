@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pyjit.codegen.CompiledFunction;
 import org.pyjit.codegen.CompiledModule;
 import org.pyjit.codegen.Jit;
 import org.pyjit.ir.IrFunction;
@@ -39,7 +40,10 @@ public final class BodyCompiler {
     /**
      * A compiled body.
      *
-     * @param address the native entry
+     * @param address the native entry (C calling convention, for any caller)
+     * @param entry the entry compiled callers use: the internal entry, which skips the C entry's
+     *     thread-context lookup (every caller of a published body is compiled code: the callbacks
+     *     and direct calls; see {@link org.pyjit.codegen.CompiledFunction#internalEntry})
      * @param codeBytes its machine-code size
      * @param nanos time spent reading, translating and compiling (not waiting in a queue)
      * @param queuedNanos time spent waiting between the capture of the code object and the
@@ -53,8 +57,8 @@ public final class BodyCompiler {
      *     only compiled callers enter it ({@link DirectCall}), the {@code PY_START} callback
      *     declines it ({@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS})
      */
-    public record CompiledBody(long address, int codeBytes, long nanos, long queuedNanos, boolean background,
-                               int irInstructions, BodyCounters counters, List<Integer> loopEntries,
+    public record CompiledBody(long address, long entry, int codeBytes, long nanos, long queuedNanos,
+                               boolean background, int irInstructions, BodyCounters counters, List<Integer> loopEntries,
                                boolean directCallsOnly) {
         /** Copies the entry list. */
         public CompiledBody {
@@ -373,7 +377,8 @@ public final class BodyCompiler {
                 modules.add(new LiveBody(module, translation.attributeCaches()));
             }
             byte[] machineCode = module.machineCode().code();
-            CompiledBody body = new CompiledBody(module.function(translation.name()).address(), machineCode.length,
+            CompiledFunction compiled = module.function(translation.name());
+            CompiledBody body = new CompiledBody(compiled.address(), compiled.internalEntry(), machineCode.length,
                     translation.nanos() + System.nanoTime() - start, queued, background, function.instCount(),
                     translation.counters(), translation.loopEntries(), translation.directCallsOnly());
             if (dump.isPresent()) {
@@ -415,7 +420,8 @@ public final class BodyCompiler {
      * Frees the machine code of a body whose code object died (its {@code co_extra} free function
      * ran, so no frame of it exists and nothing can enter the body again).
      *
-     * @param address the body's entry, as {@link CompiledBody#address()} gave it
+     * @param address the body's address or entry, as {@link CompiledBody#address()} or
+     *     {@link CompiledBody#entry()} gave it
      * @return bytes of machine code freed, or 0 if no live body starts there
      */
     public int release(long address) {
@@ -427,7 +433,8 @@ public final class BodyCompiler {
     private int releaseLocked(long address) {
         for (int i = modules.size() - 1; i >= 0; i--) {
             CompiledModule m = modules.get(i).module();
-            if (m.function(m.module().functions().get(0).name()).address() == address) {
+            CompiledFunction f = m.function(m.module().functions().get(0).name());
+            if (f.address() == address || f.internalEntry() == address) {
                 modules.remove(i).attributeCaches().free();
                 m.close();
                 return m.machineCode().code().length;

@@ -273,10 +273,10 @@ final class HotCodeRegistry {
             if (table == 0) {
                 return false;
             }
-            CApi.MEMORY.putLong(table + 8 * (from / 2), body.address());
+            CApi.MEMORY.putLong(table + 8 * (from / 2), body.entry());
             publish(state + CodeState.OSR, table);
         } else {
-            publish(table + 8 * (from / 2), body.address());
+            publish(table + 8 * (from / 2), body.entry());
         }
         return true;
     }
@@ -299,7 +299,7 @@ final class HotCodeRegistry {
         if (body.directCallsOnly()) {
             setFlags(state, CodeState.DIRECT_CALLS_ONLY, true);
         }
-        publish(state + CodeState.ENTRY, body.address());
+        publish(state + CodeState.ENTRY, body.entry());
     }
 
     /**
