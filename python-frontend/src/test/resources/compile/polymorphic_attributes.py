@@ -93,7 +93,10 @@ def main():
     mixed[2].value = 7
     print(total(mixed))
 
-    # A method shadowed by an instance attribute: the class's shared keys grow.
+    # A class's shared keys grow by another name: its method entry is refilled.
+    mixed[2].note = "grown"
+    print(names(mixed)[:6], names(mixed)[2:4])
+    # A method shadowed by an instance attribute: the class's shared keys grow by its name.
     mixed[1].describe = lambda: "shadow"
     print(names(mixed)[:6])
 

@@ -38,7 +38,8 @@ import org.pyjit.python.layout.TypeFlag;
  * reused for different contents, so an entry whose version matches describes the type (its MRO,
  * its {@code tp_getattro}/{@code tp_setattro}, the method it holds); a type's shared keys
  * ({@code ht_cached_keys}) only ever append entries, so an index found stays the name's, and a name
- * absent from the first {@code dk_nentries} entries is absent while {@code dk_nentries} is unchanged.
+ * absent from the first {@code dk_nentries} entries is absent while {@code dk_nentries} is unchanged
+ * (a method entry whose count is stale is emptied by the site, to be filled again).
  * The helper runs on a Python thread holding the GIL; {@code _PyType_Lookup} may run Python code (a
  * type dict's key comparison), so the site points {@code prev_instr} at the instruction first and
  * continues with the generic code after a fill.

@@ -174,8 +174,18 @@ final class FastPathEmitter {
             case METHOD -> {
                 managedValues(owner, generic);
                 Value keys = b.load(Type.I64, type, layout.type().heapCachedKeys());
-                require(b.icmp(IntCC.EQ, b.load(Type.I64, keys, layout.dict().keysEntries()), index), generic);
+                // The class's shared keys grew since the fill (an instance got a new attribute):
+                // the entry is emptied, so that the next miss fills it again with the new count
+                // (or refuses, if the new name shadows the method).
+                Block stale = b.createBlock();
+                require(b.icmp(IntCC.EQ, b.load(Type.I64, keys, layout.dict().keysEntries()), index), stale);
                 pushMethod(d, owner, b.load(Type.I64, entry, AttributeCache.ENTRY_DESCR));
+                Block after = b.createBlock();
+                b.jump(after);
+                b.switchToBlock(stale);
+                b.store(b.iconst(Type.I32, 0), entry, AttributeCache.ENTRY_VERSION);
+                b.jump(generic);
+                b.switchToBlock(after);
             }
         }
     }
