@@ -154,10 +154,10 @@ final class AttributeCache {
             require(b, b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, flags, wanted), wanted), refused);
             Value hook = b.load(Type.I64, type, kind == Kind.STORE_VALUE ? types.setattro() : types.getattro());
             CSymbol generic = kind == Kind.STORE_VALUE ? CSymbol.GENERIC_SET_ATTR : CSymbol.GENERIC_GET_ATTR;
-            require(b, b.icmp(IntCC.EQ, hook, address(b, symbols, generic)), refused);
+            require(b, b.icmp(IntCC.EQ, hook, symbols.constant(b, generic)), refused);
             Value keys = b.load(Type.I64, type, types.heapCachedKeys());
             require(b, b.icmpImm(IntCC.NE, keys, 0), refused);
-            Value descr = b.callIndirect(P_OF_PP, address(b, symbols, CSymbol.TYPE_LOOKUP), type, name).get(0);
+            Value descr = b.callIndirect(P_OF_PP, symbols.constant(b, CSymbol.TYPE_LOOKUP), type, name).get(0);
             Value version = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, type, types.versionTag()));
             require(b, b.icmpImm(IntCC.NE, version, 0), refused);
             if (kind == Kind.METHOD) {
@@ -230,7 +230,7 @@ final class AttributeCache {
                 dict.unicodeEntryKey());
         b.brif(b.icmp(IntCC.EQ, key, name), found, List.of(j), compare, List.of());
         b.switchToBlock(compare);
-        Value order = b.callIndirect(INT_OF_PP, address(b, symbols, CSymbol.UNICODE_COMPARE), key, name).get(0);
+        Value order = b.callIndirect(INT_OF_PP, symbols.constant(b, CSymbol.UNICODE_COMPARE), key, name).get(0);
         b.brif(b.icmpImm(IntCC.EQ, order, 0), found, List.of(j), next, List.of());
         b.switchToBlock(next);
         b.jump(loop, b.iaddImm(j, 1));
@@ -242,9 +242,6 @@ final class AttributeCache {
         b.switchToBlock(ok);
     }
 
-    private static Value address(FunctionBuilder b, NativeSymbols symbols, CSymbol s) {
-        return b.iconst(Type.I64, symbols.address(s));
-    }
 
     /**
      * The site blocks of one body and the fill helpers they call. A body's blocks are freed when

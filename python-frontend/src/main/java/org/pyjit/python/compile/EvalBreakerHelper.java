@@ -43,21 +43,18 @@ final class EvalBreakerHelper {
             Block failed = b.createBlock();
             Block signalsDone = b.createBlock();
             Block callsDone = b.createBlock();
-            Value signals = b.callIndirect(INT_OF_NOTHING, address(b, symbols, CSymbol.CHECK_SIGNALS)).get(0);
+            Value signals = b.callIndirect(INT_OF_NOTHING, symbols.constant(b, CSymbol.CHECK_SIGNALS)).get(0);
             b.brif(b.icmpImm(IntCC.SLT, signals, 0), failed, signalsDone);
             b.switchToBlock(signalsDone);
-            Value calls = b.callIndirect(INT_OF_NOTHING, address(b, symbols, CSymbol.MAKE_PENDING_CALLS)).get(0);
+            Value calls = b.callIndirect(INT_OF_NOTHING, symbols.constant(b, CSymbol.MAKE_PENDING_CALLS)).get(0);
             b.brif(b.icmpImm(IntCC.SLT, calls, 0), failed, callsDone);
             b.switchToBlock(callsDone);
-            Value ts = b.callIndirect(P_OF_NOTHING, address(b, symbols, CSymbol.SAVE_THREAD)).get(0);
-            b.callIndirect(VOID_OF_P, address(b, symbols, CSymbol.RESTORE_THREAD), ts);
+            Value ts = b.callIndirect(P_OF_NOTHING, symbols.constant(b, CSymbol.SAVE_THREAD)).get(0);
+            b.callIndirect(VOID_OF_P, symbols.constant(b, CSymbol.RESTORE_THREAD), ts);
             b.ret(b.iconst(Type.I32, 0));
             b.switchToBlock(failed);
             b.ret(b.iconst(Type.I32, -1));
         });
     }
 
-    private static Value address(FunctionBuilder b, NativeSymbols symbols, CSymbol s) {
-        return b.iconst(Type.I64, symbols.address(s));
-    }
 }

@@ -137,7 +137,7 @@ final class FastPathEmitter {
                      Block generic) {
         Value owner = t.slot(d - 1);
         Value type = t.type(owner);
-        Value version = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, type, layout.type().versionTag()));
+        Value version = typeVersion(type);
         Block hit = b.createBlock();
         Value entry = b.appendBlockParam(hit, Type.I64);
         require(b.icmpImm(IntCC.NE, version, 0), generic);
@@ -164,12 +164,11 @@ final class FastPathEmitter {
         switch (kind) {
             case LOAD_VALUE -> {
                 Value values = managedValues(owner, generic);
-                Value slot = b.iadd(values, b.binaryImm(Opcode.ISHL_IMM, index, 3));
-                replaceOwner(i, d, owner, nonNull(b.load(Type.I64, slot, 0), generic));
+                replaceOwner(i, d, owner, nonNull(b.load(Type.I64, valueSlot(values, index), 0), generic));
             }
             case STORE_VALUE -> {
                 Value values = managedValues(owner, generic);
-                storeValue(i, d, owner, values, b.iadd(values, b.binaryImm(Opcode.ISHL_IMM, index, 3)), 0, index);
+                storeValue(i, d, owner, values, valueSlot(values, index), 0, index);
             }
             case METHOD -> {
                 managedValues(owner, generic);
@@ -207,6 +206,11 @@ final class FastPathEmitter {
             require(b.icmpImm(IntCC.EQ, b.load(Type.I64, b.iadd(owner, dictOffset), 0), 0), miss);
         }
         pushMethod(d, owner, b.iconst(Type.I64, m.descr()));
+    }
+
+    /** {@code &values[index]}. */
+    private Value valueSlot(Value values, Value index) {
+        return b.iadd(values, b.binaryImm(Opcode.ISHL_IMM, index, 3));
     }
 
     /** The method form's result: the method (a new reference) where the owner was, the owner above it. */
@@ -365,8 +369,12 @@ final class FastPathEmitter {
 
     /** Requires {@code type->tp_version_tag == version}. */
     private void typeVersionIs(Value type, long version, Block miss) {
-        Value actual = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, type, layout.type().versionTag()));
-        require(b.icmp(IntCC.EQ, actual, b.iconst(Type.I64, version)), miss);
+        require(b.icmp(IntCC.EQ, typeVersion(type), b.iconst(Type.I64, version)), miss);
+    }
+
+    /** {@code type->tp_version_tag}, zero-extended. */
+    private Value typeVersion(Value type) {
+        return b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, type, layout.type().versionTag()));
     }
 
     /**

@@ -3,6 +3,9 @@ package org.pyjit.python.compile;
 import com.kenai.jffi.Library;
 import java.util.EnumMap;
 import java.util.Map;
+import org.pyjit.ir.FunctionBuilder;
+import org.pyjit.ir.Type;
+import org.pyjit.ir.Value;
 
 /**
  * Addresses of the libpython functions and objects compiled code calls or compares with, found
@@ -44,6 +47,11 @@ public record NativeSymbols(Map<NumberOp, Long> numberOps, Map<CSymbol, Long> sy
     /** The address of a symbol. */
     long address(CSymbol symbol) {
         return symbols.get(symbol);
+    }
+
+    /** The address of a symbol as a constant of the function being built (the native helpers' use). */
+    Value constant(FunctionBuilder b, CSymbol symbol) {
+        return b.iconst(Type.I64, address(symbol));
     }
 
     private static long symbol(Library python, String name) throws CompileRefusedException {
