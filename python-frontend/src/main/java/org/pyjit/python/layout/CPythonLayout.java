@@ -118,10 +118,12 @@ public record CPythonLayout(
      * @param unicodeEntryKey {@code PyDictUnicodeEntry.me_key}
      * @param keysEntries {@code PyDictKeysObject.dk_nentries}: entries used so far (shared keys
      *     only ever append, so an index once found stays valid)
+     * @param keysKind {@code dk_kind} (uint8): {@code DICT_KEYS_GENERAL} (0) has
+     *     {@code PyDictKeyEntry} entries with hashes, the others unicode entries
      */
     public record DictLayout(int used, int versionTag, int keys, int values, int keysVersion, int keysLog2IndexBytes,
                              int keysIndices, int unicodeEntrySize, int unicodeEntryValue, int unicodeEntryKey,
-                             int keysEntries) { }
+                             int keysEntries, int keysKind) { }
 
     /**
      * {@code PyTypeObject}.
@@ -325,9 +327,11 @@ public record CPythonLayout(
      * @param evalFrame {@code eval_frame} (PEP 523 hook, NULL = default)
      * @param funcWatchers {@code func_watchers}
      * @param coExtraUserCount {@code co_extra_user_count}
+     * @param nextKeysVersion {@code dict_state.next_keys_version} (uint32): the {@code dk_version}
+     *     the next keys object asking for one gets (0: the versions ran out)
      */
     public record InterpreterLayout(int monitoringVersion, EvalBreaker evalBreaker, int evalFrame,
-                                    int funcWatchers, int coExtraUserCount) { }
+                                    int funcWatchers, int coExtraUserCount, int nextKeysVersion) { }
 
     /**
      * {@code _PyRuntime.signals}: the flags the C signal handler sets.

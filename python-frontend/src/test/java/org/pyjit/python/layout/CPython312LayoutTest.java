@@ -55,6 +55,7 @@ class CPython312LayoutTest {
         m.put("offsetof(PyDictObject, ma_values)", (long) L.dict().values());
         m.put("offsetof(PyDictKeysObject, dk_version)", (long) L.dict().keysVersion());
         m.put("offsetof(PyDictKeysObject, dk_log2_index_bytes)", (long) L.dict().keysLog2IndexBytes());
+        m.put("offsetof(PyDictKeysObject, dk_kind)", (long) L.dict().keysKind());
         m.put("offsetof(PyDictKeysObject, dk_indices)", (long) L.dict().keysIndices());
         m.put("sizeof(PyDictUnicodeEntry)", (long) L.dict().unicodeEntrySize());
         m.put("offsetof(PyDictUnicodeEntry, me_value)", (long) L.dict().unicodeEntryValue());
@@ -160,6 +161,7 @@ class CPython312LayoutTest {
         m.put("offsetof(PyInterpreterState, eval_frame)", (long) in.evalFrame());
         m.put("offsetof(PyInterpreterState, func_watchers)", (long) in.funcWatchers());
         m.put("offsetof(PyInterpreterState, co_extra_user_count)", (long) in.coExtraUserCount());
+        m.put("offsetof(PyInterpreterState, dict_state.next_keys_version)", (long) in.nextKeysVersion());
         var rt = L.runtime();
         m.put("offsetof(_PyRuntimeState, signals.is_tripped)", (long) rt.isTripped());
         m.put("offsetof(_PyRuntimeState, signals.handlers[0].tripped)", (long) rt.handlers());
