@@ -1,10 +1,6 @@
 package org.pyjit.python.compile;
 
-import com.kenai.jffi.MemoryIO;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.pyjit.ir.Block;
 import org.pyjit.ir.FunctionBuilder;
@@ -49,7 +45,7 @@ final class AttributeCache {
     /** Types per site beside the constant fast path's. */
     static final int WAYS = 4;
     /** Offset of the site's count of fill attempts left. */
-    static final int FILLS_LEFT = 0;
+    static final int FILLS_LEFT = CacheSites.FILLS_LEFT;
     /** Offset of the first entry. */
     static final int ENTRIES = 8;
     /** Bytes per entry. */
@@ -69,7 +65,6 @@ final class AttributeCache {
 
     private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
     private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
-    private static final MemoryIO MEMORY = MemoryIO.getInstance();
 
     /** What the site does with the attribute: one per 3.12 specialised form it extends. */
     enum Kind {
@@ -210,9 +205,10 @@ final class AttributeCache {
 
     /**
      * Branches to {@code found(j)} for the first of the {@code used} entries of a unicode keys
-     * object whose key is {@code name}, else to {@code absent}.
+     * object whose key is {@code name} (by identity, else by {@code PyUnicode_Compare}: the keys
+     * are exact strings), else to {@code absent}.
      */
-    private static void searchKeys(FunctionBuilder b, CPythonLayout layout, NativeSymbols symbols, Value keys,
+    static void searchKeys(FunctionBuilder b, CPythonLayout layout, NativeSymbols symbols, Value keys,
                                    Value used, Value name, Block found, Block absent) {
         var dict = layout.dict();
         Value log2 = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I8, keys, dict.keysLog2IndexBytes()));
@@ -228,7 +224,11 @@ final class AttributeCache {
         b.switchToBlock(body);
         Value key = b.load(Type.I64, b.iadd(entries, b.imul(j, b.iconst(Type.I64, dict.unicodeEntrySize()))),
                 dict.unicodeEntryKey());
-        b.brif(b.icmp(IntCC.EQ, key, name), found, List.of(j), compare, List.of());
+        Block present = b.createBlock();
+        b.brif(b.icmp(IntCC.EQ, key, name), found, List.of(j), present, List.of());
+        b.switchToBlock(present);
+        // A deleted entry of a combined table has no key (shared keys never delete).
+        b.brif(b.icmpImm(IntCC.EQ, key, 0), next, compare);
         b.switchToBlock(compare);
         Value order = b.callIndirect(INT_OF_PP, symbols.constant(b, CSymbol.UNICODE_COMPARE), key, name).get(0);
         b.brif(b.icmpImm(IntCC.EQ, order, 0), found, List.of(j), next, List.of());
@@ -236,60 +236,10 @@ final class AttributeCache {
         b.jump(loop, b.iaddImm(j, 1));
     }
 
-    private static void require(FunctionBuilder b, Value holds, Block otherwise) {
+    /** Continues in a new block when {@code holds}; otherwise branches to {@code otherwise}. */
+    static void require(FunctionBuilder b, Value holds, Block otherwise) {
         Block ok = b.createBlock();
         b.brif(holds, ok, otherwise);
         b.switchToBlock(ok);
-    }
-
-
-    /**
-     * The site blocks of one body and the fill helpers they call. A body's blocks are freed when
-     * its machine code is ({@link BodyCompiler#release}), or with a translation never compiled.
-     */
-    static final class Sites {
-        private final Map<Kind, Long> helpers;
-        private final List<Long> blocks = new ArrayList<>();
-        private boolean freed;
-
-        /**
-         * @param helpers the address of each kind's {@link #fill} helper
-         */
-        Sites(Map<Kind, Long> helpers) {
-            this.helpers = new EnumMap<>(helpers);
-        }
-
-        /** The fill helper of a kind. */
-        long helper(Kind kind) {
-            return helpers.get(kind);
-        }
-
-        /** A new site block: no entry, {@link #INITIAL_FILLS} attempts. */
-        synchronized long allocate() {
-            if (freed) {
-                throw new IllegalStateException("attribute cache sites already freed");
-            }
-            long block = MEMORY.allocateMemory(SITE_SIZE, true);
-            if (block == 0) {
-                throw new OutOfMemoryError("no native memory for an attribute cache");
-            }
-            MEMORY.putLong(block + FILLS_LEFT, INITIAL_FILLS);
-            blocks.add(block);
-            return block;
-        }
-
-        /** How many sites were allocated. */
-        synchronized int count() {
-            return blocks.size();
-        }
-
-        /** Frees every block (no code may use them any more); a second call does nothing. */
-        synchronized void free() {
-            if (!freed) {
-                blocks.forEach(MEMORY::freeMemory);
-                blocks.clear();
-                freed = true;
-            }
-        }
     }
 }

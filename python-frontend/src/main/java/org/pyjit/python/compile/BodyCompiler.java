@@ -2,7 +2,7 @@ package org.pyjit.python.compile;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +74,7 @@ public final class BodyCompiler {
      * @param label its name in dumps
      * @param function the IR
      * @param counters its native counters, allocated and zeroed
-     * @param attributeCaches its polymorphic attribute sites' blocks, freed with its machine code
+     * @param caches its run-time cache sites' blocks, freed with its machine code
      * @param nanos time spent reading and translating
      * @param waitedNanos time between the capture and the start of translation
      * @param readyAt {@link System#nanoTime()} at the end of translation
@@ -82,7 +82,7 @@ public final class BodyCompiler {
      * @param directCallsOnly see {@link CompiledBody#directCallsOnly}
      */
     public record Translation(int serial, String label, IrFunction function, BodyCounters counters,
-                              AttributeCache.Sites attributeCaches, long nanos, long waitedNanos, long readyAt,
+                              CacheSites caches, long nanos, long waitedNanos, long readyAt,
                               List<Integer> loopEntries, boolean directCallsOnly) {
         /** The IR function's symbol. */
         public String name() {
@@ -92,7 +92,7 @@ public final class BodyCompiler {
         /** Frees what the translation allocated, when it will not be compiled. */
         void free() {
             counters.free();
-            attributeCaches.free();
+            caches.free();
         }
     }
 
@@ -312,7 +312,7 @@ public final class BodyCompiler {
         String name = symbol(number);
         int capacity = Translator.siteCapacity(snapshot);
         long counterBlock = BodyCounters.allocateWords(capacity);
-        AttributeCache.Sites caches = new AttributeCache.Sites(attributeFillHelpers());
+        CacheSites caches = new CacheSites(fillHelpers());
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
                     counterBlock, capacity, budget.address(), objects, bodies, helper(EXCEPTION_EVENTS),
@@ -332,12 +332,13 @@ public final class BodyCompiler {
         }
     }
 
-    /** Each attribute cache kind's fill helper (the caller holds this). */
-    private Map<AttributeCache.Kind, Long> attributeFillHelpers() {
-        Map<AttributeCache.Kind, Long> fills = new EnumMap<>(AttributeCache.Kind.class);
+    /** Every cache fill helper by symbol (the caller holds this). */
+    private Map<String, Long> fillHelpers() {
+        Map<String, Long> fills = new HashMap<>();
         for (AttributeCache.Kind kind : AttributeCache.Kind.values()) {
-            fills.put(kind, helper(kind.helperName()));
+            fills.put(kind.helperName(), helper(kind.helperName()));
         }
+        fills.put(GlobalCache.HELPER, helper(GlobalCache.HELPER));
         return fills;
     }
 
@@ -351,6 +352,7 @@ public final class BodyCompiler {
             for (AttributeCache.Kind kind : AttributeCache.Kind.values()) {
                 functions.add(AttributeCache.fill(kind, layout, symbols));
             }
+            functions.add(GlobalCache.fill(layout, symbols));
             synchronized (backend) {
                 helpers = Jit.host().compileTrusted(new IrModule(functions));
             }
@@ -374,7 +376,7 @@ public final class BodyCompiler {
         synchronized (backend) {
             CompiledModule module = Jit.host().compileTrusted(IrModule.of(function));
             synchronized (modules) {
-                modules.add(new LiveBody(module, translation.attributeCaches()));
+                modules.add(new LiveBody(module, translation.caches()));
             }
             byte[] machineCode = module.machineCode().code();
             CompiledFunction compiled = module.function(translation.name());
@@ -435,7 +437,7 @@ public final class BodyCompiler {
             CompiledModule m = modules.get(i).module();
             CompiledFunction f = m.function(m.module().functions().get(0).name());
             if (f.address() == address || f.internalEntry() == address) {
-                modules.remove(i).attributeCaches().free();
+                modules.remove(i).caches().free();
                 m.close();
                 return m.machineCode().code().length;
             }
@@ -444,5 +446,5 @@ public final class BodyCompiler {
     }
 
     /** A body's machine code and the native blocks its code uses. */
-    private record LiveBody(CompiledModule module, AttributeCache.Sites attributeCaches) { }
+    private record LiveBody(CompiledModule module, CacheSites caches) { }
 }

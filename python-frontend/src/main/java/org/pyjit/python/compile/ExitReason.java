@@ -92,6 +92,12 @@ public enum ExitReason {
      */
     GUARD_HELD_BY_ANOTHER_TYPE("held for another type", ExitKind.GUARD),
     /**
+     * A LOAD_GLOBAL whose constant guard failed (or that was not specialised when captured) found
+     * its value through the site's run-time cache of the dicts' current keys ({@link GlobalCache};
+     * counted with {@code PYJIT_STATS}).
+     */
+    GUARD_HELD_BY_CURRENT_KEYS("held for the current keys", ExitKind.GUARD),
+    /**
      * A tool listened for an exception event (RAISE, EXCEPTION_HANDLED) where the body unwinds an
      * exception itself: its callbacks were called ({@link ExceptionEvents}).
      */

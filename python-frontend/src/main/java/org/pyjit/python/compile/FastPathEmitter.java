@@ -190,6 +190,55 @@ final class FastPathEmitter {
     }
 
     /**
+     * The run-time cache of a {@code LOAD_GLOBAL} site ({@link GlobalCache}), emitted where the
+     * constant fast path missed (or alone): the dicts' keys versions are compared with the site's
+     * and a hit pushes the entry's value; otherwise the fill helper runs while the site has fills
+     * left, then {@code generic} (which also follows a hit whose entry is empty). The frame is
+     * untouched on every way to {@code generic}.
+     *
+     * @param i the instruction
+     * @param d the stack depth before it
+     * @param site the site's block
+     * @param helper the fill helper
+     * @param name the global's name (the code's interned constant)
+     * @param generic the instruction's generic code
+     */
+    void globalCache(Instruction i, int d, long site, long helper, long name, Block generic) {
+        Value cell = b.iconst(Type.I64, site);
+        Value globals = exactDict(b.load(Type.I64, t.frame(), layout.frame().globals()), generic);
+        Value globalKeys = b.load(Type.I64, globals, layout.dict().keys());
+        Value globalsVersion = b.load(Type.I32, cell, GlobalCache.GLOBALS_VERSION);
+        Block fill = b.createBlock();
+        require(b.icmpImm(IntCC.NE, globalsVersion, 0), fill);
+        require(b.icmp(IntCC.EQ, b.load(Type.I32, globalKeys, layout.dict().keysVersion()), globalsVersion), fill);
+        Value builtinsVersion = b.load(Type.I32, cell, GlobalCache.BUILTINS_VERSION);
+        Block found = b.createBlock();
+        Value keys = b.appendBlockParam(found, Type.I64);
+        Block builtin = b.createBlock();
+        b.brif(b.icmpImm(IntCC.EQ, builtinsVersion, 0), found, List.of(globalKeys), builtin, List.of());
+        b.switchToBlock(builtin);
+        Value builtins = exactDict(b.load(Type.I64, t.frame(), layout.frame().builtins()), generic);
+        Value builtinKeys = b.load(Type.I64, builtins, layout.dict().keys());
+        require(b.icmp(IntCC.EQ, b.load(Type.I32, builtinKeys, layout.dict().keysVersion()), builtinsVersion), fill);
+        b.jump(found, builtinKeys);
+        b.switchToBlock(found);
+        Value value = b.load(Type.I64, b.iadd(keys, b.load(Type.I64, cell, GlobalCache.VALUE_OFFSET)), 0);
+        Block hit = b.createBlock();
+        b.brif(b.icmpImm(IntCC.NE, value, 0), hit, generic);
+
+        b.switchToBlock(fill);
+        Block call = b.createBlock();
+        b.brif(b.icmpImm(IntCC.SGT, b.load(Type.I64, cell, CacheSites.FILLS_LEFT), 0), call, generic);
+        b.switchToBlock(call);
+        b.callIndirect(GlobalCache.FILL, b.iconst(Type.I64, helper), globals,
+                b.load(Type.I64, t.frame(), layout.frame().builtins()), b.iconst(Type.I64, name), cell, t.interp());
+        b.jump(generic);
+
+        b.switchToBlock(hit);
+        pushGlobal(i, d, value);
+    }
+
+    /**
      * {@code LOAD_ATTR_METHOD_*}: the cached method (a new reference) replaces the owner, which
      * moves above it as {@code self}.
      */

@@ -105,7 +105,7 @@ final class Translator {
     private final Optional<BodyLookup> bodies;
     private final long exceptionEvents;
     private final long evalBreaker;
-    private final AttributeCache.Sites attributeCaches;
+    private final CacheSites caches;
     private final CompileOptions.EntryPolicy entries;
     /** A function body whose one entry reaches no loop: events must not enter it (direct calls may). */
     private boolean directCallsOnly;
@@ -147,13 +147,13 @@ final class Translator {
      * @param exceptionEvents the {@link ExceptionEvents#helper} that fires exception events
      * @param evalBreaker the {@link EvalBreakerHelper#helper} a set eval breaker calls
      * @param entries which entries monitoring events take
-     * @param attributeCaches where polymorphic attribute sites get their blocks ({@link AttributeCache})
+     * @param caches where run-time cache sites get their blocks ({@link AttributeCache}, {@link GlobalCache})
      */
     Translator(CPythonLayout layout, NativeSymbols symbols, CodeObject code, boolean countInstructions,
                long counters, int counterCapacity, long recursionBudget,
                CompileTimeObjects objects, Optional<BodyLookup> bodies, long exceptionEvents, long evalBreaker,
-               CompileOptions.EntryPolicy entries, AttributeCache.Sites attributeCaches) {
-        this.attributeCaches = attributeCaches;
+               CompileOptions.EntryPolicy entries, CacheSites caches) {
+        this.caches = caches;
         this.exceptionEvents = exceptionEvents;
         this.evalBreaker = evalBreaker;
         this.entries = entries;
@@ -236,9 +236,13 @@ final class Translator {
         return List.copyOf(sites.keySet());
     }
 
-    /** An upper bound on the exit sites of a code object (for sizing its counter block). */
+    /**
+     * An upper bound on the exit sites of a code object (for sizing its counter block): no
+     * instruction counts more than five (LOAD_GLOBAL: held, failed, held for the current keys,
+     * and two exits).
+     */
     static int siteCapacity(CodeObject code) {
-        return 4 * code.analysis().code().instructions().size() + 4;
+        return 5 * code.analysis().code().instructions().size() + 4;
     }
 
     /**
@@ -982,7 +986,7 @@ final class Translator {
                     b.jump(segment(target(i, Successor.Kind.JUMP)));
                     return true;
                 }
-                case LOAD_GLOBAL -> guarded(i, d, () -> loadGlobal(i, d));
+                case LOAD_GLOBAL -> cachedGlobal(i, d);
                 case KW_NAMES -> kwNames = code.consts()[i.oparg()];
                 case CALL -> callInstruction(i, d);
                 case LOAD_ATTR -> guarded(i, d, () -> loadAttr(i, d));
@@ -1265,7 +1269,8 @@ final class Translator {
                 AttributeCache.Kind kind = polymorphic.get();
                 Block unspecialised = b.createBlock();
                 long name = code.names()[kind == AttributeCache.Kind.STORE_VALUE ? i.oparg() : i.oparg() >> 1];
-                emitter.polymorphic(kind, i, d, attributeCaches.allocate(), attributeCaches.helper(kind), name,
+                emitter.polymorphic(kind, i, d, caches.allocate(AttributeCache.SITE_SIZE, AttributeCache.INITIAL_FILLS),
+                        caches.helper(kind.helperName()), name,
                         unspecialised);
                 countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_ANOTHER_TYPE, i.opcode().name()));
                 b.jump(done);
@@ -1273,6 +1278,35 @@ final class Translator {
             }
             countFailed(i);
             generic.run();
+            b.jump(done);
+            b.switchToBlock(done);
+        }
+
+        /**
+         * LOAD_GLOBAL: the constant fast path of the interpreter's specialisation when there is one,
+         * then the site's run-time cache ({@link GlobalCache}), then the generic lookups.
+         */
+        private void cachedGlobal(Instruction i, int d) {
+            Optional<CachedFastPath> fast = CachedFastPath.of(i);
+            Block done = b.createBlock();
+            FastPathEmitter emitter = new FastPathEmitter(Translator.this, b);
+            if (fast.isPresent()) {
+                Block miss = b.createBlock();
+                emitter.emit(fast.get(), i, d, miss);
+                countHeld(i);
+                b.jump(done);
+                b.switchToBlock(miss);
+            }
+            Block generic = b.createBlock();
+            emitter.globalCache(i, d, caches.allocate(GlobalCache.SITE_SIZE, GlobalCache.INITIAL_FILLS),
+                    caches.helper(GlobalCache.HELPER), code.names()[i.oparg() >> 1], generic);
+            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_CURRENT_KEYS, i.opcode().name()));
+            b.jump(done);
+            b.switchToBlock(generic);
+            if (fast.isPresent()) {
+                countFailed(i);
+            }
+            loadGlobal(i, d);
             b.jump(done);
             b.switchToBlock(done);
         }

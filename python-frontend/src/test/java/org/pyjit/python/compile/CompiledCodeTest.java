@@ -411,10 +411,12 @@ class CompiledCodeTest {
         String jitErr = new String(jit.stderr(), StandardCharsets.UTF_8);
         assertTrue(jitErr.startsWith(pyErr + "pyjit statistics"), jitErr);
         String err = jitErr.substring(pyErr.length());
-        // A rebound global keeps the keys version (fast path); a new global changes it (generic);
+        // A rebound global keeps the keys version (fast path); a new global changes it (the
+        // generic lookup once, while the site's cache is filled for the new keys, then the cache);
         // the deleted global leaves at the LOAD_GLOBAL for the interpreter's NameError.
         assertReport(err, "read_global (compiled_specialised.py:9)", "guard held LOAD_GLOBAL_MODULE @36: 25",
-                "guard failed LOAD_GLOBAL_MODULE @36: 7", "deopt global not found @36: 1");
+                "guard failed LOAD_GLOBAL_MODULE @36: 3", "guard held for the current keys LOAD_GLOBAL_MODULE @36: 4",
+                "deopt global not found @36: 1");
         // A builtin shadowed by a new global, then the global deleted.
         assertReport(err, "read_builtin (compiled_specialised.py:16)", "guard held LOAD_GLOBAL_BUILTIN @2: 5",
                 "guard failed LOAD_GLOBAL_BUILTIN @2: 2");
@@ -733,6 +735,25 @@ class CompiledCodeTest {
                 "guard held for another type LOAD_ATTR_METHOD_WITH_VALUES @22: 103",
                 "guard failed LOAD_ATTR_METHOD_WITH_VALUES @22: 54",
                 "guard held for another type LOAD_ATTR_METHOD_WITH_VALUES @22: 82");
+    }
+
+    /**
+     * LOAD_GLOBAL sites compiled at the fourth call keep finding their globals through their
+     * run-time caches ({@link GlobalCache}) after the module's dict gets new keys: new globals, a
+     * global deleted and defined again, a global shadowing a builtin and deleted, a builtin
+     * rebound in place, a non-string key (no cache), more changes than a site's fills; every
+     * result and NameError stays python3.12's. Without the cache every execution after the first
+     * change took the generic lookups ("guard failed").
+     */
+    @Test
+    void globalSitesFollowTheModulesCurrentKeys() throws IOException {
+        String err = compiledAtFourthCall("global_caches.py");
+        assertReport(err, "scaled (global_caches.py:10)",
+                "guard held for the current keys LOAD_GLOBAL_MODULE @20: 67",
+                "guard held for the current keys LOAD_GLOBAL_BUILTIN @34: 67",
+                "guard failed LOAD_GLOBAL_MODULE @20: 98");
+        assertReport(err, "counted (global_caches.py:24)",
+                "guard held for the current keys LOAD_GLOBAL_BUILTIN @2: 1");
     }
 
     /**
