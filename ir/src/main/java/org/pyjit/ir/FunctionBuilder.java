@@ -63,6 +63,7 @@ public final class FunctionBuilder {
         /** Parameters created for variables while the block was unsealed, in creation order. */
         final Map<Integer, Value> incomplete = new LinkedHashMap<>();
         boolean sealed;
+        boolean cold;
 
         BlockState(Block ref) {
             this.ref = ref;
@@ -76,6 +77,8 @@ public final class FunctionBuilder {
     private final String name;
     private final Signature signature;
     private final List<BlockState> blocks = new ArrayList<>();
+    /** How many {@link #cold} calls are running. */
+    private int coldDepth;
     private final List<StackSlot> slots = new ArrayList<>();
     private final List<Type> varTypes = new ArrayList<>();
     private final Map<Value, Value> aliases = new HashMap<>();
@@ -103,12 +106,55 @@ public final class FunctionBuilder {
 
     // ---------------------------------------------------------------- blocks and slots
 
-    /** Creates a new, empty block. The first block created is the entry block. */
+    /**
+     * Creates a new, empty block. The first block created is the entry block. A block created
+     * while {@link #cold} runs is cold.
+     */
     public Block createBlock() {
         checkOpen();
         Block ref = new Block(blocks.size());
-        blocks.add(new BlockState(ref));
+        BlockState state = new BlockState(ref);
+        state.cold = coldDepth > 0 && !blocks.isEmpty();
+        blocks.add(state);
         return ref;
+    }
+
+    /**
+     * Marks {@code block} as expected to run rarely ({@link BasicBlock#cold}); code generators
+     * place it after the others.
+     *
+     * @throws IllegalArgumentException for the entry block
+     */
+    public void setCold(Block block) {
+        setCold(block, true);
+    }
+
+    /**
+     * Sets whether {@code block} is cold, whatever {@link #cold} region created it (a block that
+     * a slow path creates for code that also runs on the fast path is not cold).
+     *
+     * @throws IllegalArgumentException for the entry block made cold
+     */
+    public void setCold(Block block, boolean cold) {
+        checkOpen();
+        if (cold && block.equals(blocks.get(0).ref)) {
+            throw new IllegalArgumentException("function %" + name + ": the entry block cannot be cold");
+        }
+        state(block).cold = cold;
+    }
+
+    /**
+     * Runs {@code emit}, making every block it creates cold: a slow path emitted as a whole, with
+     * whatever branches it needs. Nests.
+     */
+    public void cold(Runnable emit) {
+        checkOpen();
+        coldDepth++;
+        try {
+            emit.run();
+        } finally {
+            coldDepth--;
+        }
     }
 
     /** Appends a parameter of type {@code type} to {@code block} and returns its value. */
@@ -520,7 +566,7 @@ public final class FunctionBuilder {
                 }
                 insts.add(new Inst(d.opcode, d.results, resolveAll(d.args), d.imm, targets));
             }
-            out.add(new BasicBlock(b.ref, b.params, insts));
+            out.add(new BasicBlock(b.ref, b.params, insts, b.cold));
         }
         built = true;
         return new IrFunction(name, signature, slots, out);

@@ -57,6 +57,36 @@ class FunctionBuilderTest {
     }
 
     @Test
+    void blocksCreatedInAColdRegionOrMarkedAreCold() {
+        IrFunction f = FunctionBuilder.build("f", Signature.of(Type.I64, Type.I64), b -> {
+            Block entry = b.createBlock();
+            Value x = b.appendEntryParams(entry).get(0);
+            b.switchToBlock(entry);
+            Block hot = b.createBlock();
+            Block[] slow = new Block[2];
+            b.cold(() -> {
+                slow[0] = b.createBlock();
+                b.cold(() -> slow[1] = b.createBlock());
+            });
+            Block marked = b.createBlock();
+            b.setCold(marked);
+            b.brif(x, hot, slow[0]);
+            b.switchToBlock(hot);
+            b.brif(x, marked, slow[1]);
+            for (Block done : List.of(slow[0], slow[1], marked)) {
+                b.switchToBlock(done);
+                b.ret(x);
+            }
+        });
+        assertEquals(List.of(false, false, true, true, true), f.blocks().stream().map(BasicBlock::cold).toList());
+        assertThrows(IllegalArgumentException.class, () -> FunctionBuilder.build("g", Signature.ofVoid(), b -> {
+            Block entry = b.createBlock();
+            b.switchToBlock(entry);
+            b.setCold(entry);
+        }));
+    }
+
+    @Test
     void trivialParameterIsRemoved() {
         // x is defined once before a loop and only read inside it: no parameter survives.
         IrFunction f = FunctionBuilder.build("inv", Signature.of(Type.I64, Type.I64), b -> {

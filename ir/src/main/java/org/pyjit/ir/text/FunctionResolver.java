@@ -204,7 +204,7 @@ final class FunctionResolver {
                 insts.add(new Inst(i.opcode(), i.results().stream().map(this::value).toList(),
                         i.args().stream().map(this::value).toList(), imm(i, slots), targets));
             }
-            out.add(new BasicBlock(new Block(b.id()), params, insts));
+            out.add(new BasicBlock(new Block(b.id()), params, insts, b.cold()));
         }
         try {
             return new IrFunction(fn.name(), fn.signature(), slots, out);

@@ -50,13 +50,14 @@ public final class IrPrinter {
         return sb.append("}\n").toString();
     }
 
-    /** A block's header line without the newline: {@code block1(v2: i64, v3: f64):}. */
+    /**
+     * A block's header line without the newline: {@code block1(v2: i64, v3: f64):}, with
+     * {@code cold} before the colon for a cold block ({@code block4 cold:}).
+     */
     public static String blockHeader(BasicBlock block) {
-        if (block.params().isEmpty()) {
-            return block.block() + ":";
-        }
-        return block.block() + block.params().stream().map(v -> v + ": " + v.type())
-                .collect(Collectors.joining(", ", "(", "):"));
+        String params = block.params().isEmpty() ? ""
+                : block.params().stream().map(v -> v + ": " + v.type()).collect(Collectors.joining(", ", "(", ")"));
+        return block.block() + params + (block.cold() ? " cold:" : ":");
     }
 
     /** One instruction without indentation or newline: {@code v5 = iadd v3, v4}. */

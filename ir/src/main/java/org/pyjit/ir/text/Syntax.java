@@ -33,7 +33,7 @@ final class Syntax {
     record Slot(int index, int size, int align, Pos pos) {
     }
 
-    record Block(int id, Pos pos, List<Param> params, List<Inst> insts) {
+    record Block(int id, Pos pos, List<Param> params, List<Inst> insts, boolean cold) {
     }
 
     record Param(int id, Pos pos, Type type) {

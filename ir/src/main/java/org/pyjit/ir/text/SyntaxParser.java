@@ -149,7 +149,8 @@ final class SyntaxParser {
     private boolean isBlockHeader() {
         Token t = peek();
         Token after = peekAt(1);
-        return t.kind() == Kind.IDENT && t.text().startsWith("block") && (after.is(":") || after.is("("));
+        return t.kind() == Kind.IDENT && t.text().startsWith("block")
+                && (after.is(":") || after.is("(") || after.kind() == Kind.IDENT && after.text().equals("cold"));
     }
 
     private Syntax.Block block() {
@@ -166,6 +167,11 @@ final class SyntaxParser {
             } while (acceptComma());
             expect(")");
         }
+        boolean cold = false;
+        if (peek().kind() == Kind.IDENT && peek().text().equals("cold")) {
+            advance();
+            cold = true;
+        }
         expect(":");
         expectEndOfLine();
         List<Syntax.Inst> insts = new ArrayList<>();
@@ -174,7 +180,7 @@ final class SyntaxParser {
             insts.add(inst());
             skipNewlines();
         }
-        return new Syntax.Block(id, Pos.of(name), params, insts);
+        return new Syntax.Block(id, Pos.of(name), params, insts, cold);
     }
 
     // ---------------------------------------------------------------- instructions

@@ -34,6 +34,8 @@ public enum Rule {
     ENTRY_PARAMS,
     /** Some branch targets the entry block. */
     ENTRY_HAS_PREDECESSORS,
+    /** The entry block is marked cold (it runs at every call). */
+    COLD_ENTRY,
     /** {@code call} or {@code func_addr} names a function the module does not have. */
     UNKNOWN_FUNCTION,
     /** A call's arguments or results do not match the callee's signature. */

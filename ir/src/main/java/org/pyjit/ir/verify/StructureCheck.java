@@ -24,6 +24,9 @@ final class StructureCheck {
             ctx.error(entry, Rule.ENTRY_PARAMS, "entry block parameters " + typeList(entryTypes)
                     + " differ from the signature's parameters " + typeList(fn.signature().params()));
         }
+        if (entry.cold()) {
+            ctx.error(entry, Rule.COLD_ENTRY, "the entry block " + entry.block() + " is marked cold");
+        }
         for (BasicBlock b : fn.blocks()) {
             checkTerminators(ctx, b);
             for (int i = 0; i < b.insts().size(); i++) {

@@ -166,6 +166,9 @@ class RoundTripTest {
         assertTrue(lines.contains("br_table v1, block3(v0), [block2(v21), block3(v39)]"));
         assertTrue(lines.contains("call_indirect (), v49()"));
         assertEquals("block3(v53: i64):", IrPrinter.blockHeader(all.block(new Block(3))));
+        assertEquals("block2(v52: i64) cold:", IrPrinter.blockHeader(all.block(new Block(2))));
+        assertEquals("block4 cold:", IrPrinter.blockHeader(all.block(new Block(4))));
+        assertEquals(List.of(2, 4), all.blocks().stream().filter(BasicBlock::cold).map(b -> b.block().id()).toList());
     }
 
     @Test
