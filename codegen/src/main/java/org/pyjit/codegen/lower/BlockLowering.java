@@ -1,6 +1,7 @@
 package org.pyjit.codegen.lower;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,15 @@ public abstract class BlockLowering<I extends MachInst> {
         return blockIndex.get(block);
     }
 
-    /** Declares every block, then lowers them in layout order. Call once, from the builder's body. */
+    /**
+     * Declares every block, then lowers them in layout order, cold blocks ({@link BasicBlock#cold})
+     * after all others but the entry (each group keeping its layout order), so that the code that
+     * runs is contiguous. Call once, from the builder's body.
+     */
     protected final void lowerBlocks() {
         IrFunction f = facts.function();
-        List<BasicBlock> reachable = facts.reachable();
+        List<BasicBlock> reachable = new ArrayList<>(facts.reachable());
+        reachable.subList(1, reachable.size()).sort(Comparator.comparing(BasicBlock::cold));
         boolean pseudoEntry = facts.entryTargeted();
         int base = pseudoEntry ? 1 : 0;
         for (int i = 0; i < reachable.size(); i++) {

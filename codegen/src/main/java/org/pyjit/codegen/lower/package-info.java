@@ -10,7 +10,8 @@
  * function emitter's label and operand state, readable only while an instruction is encoded), and
  * {@link org.pyjit.codegen.lower.ArgLocations} (the argument-register classification both ABIs share).
  *
- * <p>Invariants: only blocks reachable from the IR entry are lowered, in the IR's layout order;
+ * <p>Invariants: only blocks reachable from the IR entry are lowered, in the IR's layout order
+ * with cold blocks after all others (the entry first, never cold);
  * the VCode entry block has no parameters (a pseudo-entry is added when the IR entry is a branch
  * target); an instruction is skipped only if it is a constant, a compare fused into its only
  * user (the branch right after it or, when the backend asks, an integer select of its block), or
