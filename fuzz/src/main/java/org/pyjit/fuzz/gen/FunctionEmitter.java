@@ -392,6 +392,11 @@ public final class FunctionEmitter {
         Block then = b.createBlock();
         Block otherwise = b.createBlock();
         Block merge = b.createBlock();
+        if ((s.cond() & 1) != 0) {
+            // Half the else-arms are cold: code generators move them after every other block,
+            // which the differential check then runs against the interpreter's layout order.
+            b.setCold(otherwise);
+        }
         b.brif(cond, then, otherwise);
         b.sealBlock(then);
         b.sealBlock(otherwise);
@@ -444,6 +449,9 @@ public final class FunctionEmitter {
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < s.cases().size(); i++) {
             blocks.add(b.createBlock());
+            if (i % 2 == 1) {
+                b.setCold(blocks.get(i));
+            }
         }
         Block merge = b.createBlock();
         List<BlockCall> table = blocks.subList(1, blocks.size()).stream().map(BlockCall::of).toList();
@@ -460,6 +468,7 @@ public final class FunctionEmitter {
     void trapIf(Stmt.TrapIf s) {
         Value cond = use(Type.I8, s.cond());
         Block trap = b.createBlock();
+        b.setCold(trap);
         Block cont = b.createBlock();
         b.brif(cond, trap, cont);
         b.sealBlock(trap);

@@ -189,7 +189,7 @@ public final class Mutator {
                         .map(t -> new BlockCall(t.block(), swap(t.args(), old, now))).toList();
                 insts.add(new Inst(i.opcode(), swap(i.results(), old, now), swap(i.args(), old, now), i.imm(), targets));
             }
-            blocks.add(new BasicBlock(b.block(), swap(b.params(), old, now), insts));
+            blocks.add(new BasicBlock(b.block(), swap(b.params(), old, now), insts, b.cold()));
         }
         return new IrFunction(f.name(), f.signature(), f.stackSlots(), blocks);
     }
@@ -220,7 +220,7 @@ public final class Mutator {
         BasicBlock b = blocks.get(block);
         List<Inst> insts = new ArrayList<>(b.insts());
         edit.accept(insts);
-        blocks.set(block, new BasicBlock(b.block(), b.params(), insts));
+        blocks.set(block, new BasicBlock(b.block(), b.params(), insts, b.cold()));
         return new IrFunction(f.name(), f.signature(), f.stackSlots(), blocks);
     }
 
