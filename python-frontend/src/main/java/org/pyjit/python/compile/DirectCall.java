@@ -198,6 +198,7 @@ final class DirectCall {
         b.store(caller, b.load(Type.I64, ts, via.cframe()), via.currentFrame());
         b.store(b.iaddImm(b.load(Type.I32, ts, remainingOffset), 1), ts, remainingOffset);
         Block raised = b.createBlock();
+        b.setCold(raised);
         Block left = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, ok, 0), raised, left);
 
@@ -206,6 +207,7 @@ final class DirectCall {
 
         b.switchToBlock(left);
         Block interpreter = b.createBlock();
+        b.setCold(interpreter);
         Block noFrameObject = b.createBlock();
         b.brif(b.icmpImm(IntCC.EQ, b.load(Type.I64, callee, f.frameObj()), 0), noFrameObject, interpreter);
         b.switchToBlock(noFrameObject);
@@ -314,6 +316,7 @@ final class DirectCall {
         Block next = b.createBlock();
         Value nextMade = b.appendBlockParam(next, Type.I64);
         Block failed = b.createBlock();
+        b.setCold(failed);
         Value failedAt = b.appendBlockParam(failed, Type.I64);
         b.jump(head, b.iconst(Type.I64, 0), b.iconst(Type.I64, 0));
         b.switchToBlock(head);

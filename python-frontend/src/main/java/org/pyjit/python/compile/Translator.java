@@ -693,6 +693,8 @@ final class Translator {
         } else {
             pending.add(unit);
             block = b.createBlock();
+            // Bytecode runs here on the normal path, even when a slow path names it first.
+            b.setCold(block, false);
         }
         segments.put(unit, block);
         return block;
@@ -864,6 +866,7 @@ final class Translator {
                     Value res = b.appendBlockParam(join, Type.I64);
                     Block generic = b.createBlock();
                     Observed seen = Observed.of(i.opcode());
+                    coldUnlessUnspecialised(generic, seen);
                     FastArithmetic.Arith.of(nb).ifPresentOrElse(a -> fastArithmetic(a, l, r, seen, join, generic),
                             () -> b.jump(generic));
                     b.switchToBlock(generic);
@@ -884,6 +887,7 @@ final class Translator {
                     Value res = b.appendBlockParam(join, Type.I64);
                     Block generic = b.createBlock();
                     Observed seen = Observed.of(i.opcode());
+                    coldUnlessUnspecialised(generic, seen);
                     FastArithmetic.Comparison.of(i.oparg() >> 4).ifPresentOrElse(
                             c -> fastComparison(c, l, r, seen, join, generic), () -> b.jump(generic));
                     b.switchToBlock(generic);
@@ -1263,22 +1267,27 @@ final class Translator {
             emitter.emit(fast.get(), i, d, miss);
             countHeld(i);
             b.jump(done);
-            b.switchToBlock(miss);
-            Optional<AttributeCache.Kind> polymorphic = AttributeCache.kindOf(i, fast.get());
-            if (polymorphic.isPresent()) {
-                AttributeCache.Kind kind = polymorphic.get();
-                Block unspecialised = b.createBlock();
-                long name = code.names()[kind == AttributeCache.Kind.STORE_VALUE ? i.oparg() : i.oparg() >> 1];
-                emitter.polymorphic(kind, i, d, caches.allocate(AttributeCache.SITE_SIZE, AttributeCache.INITIAL_FILLS),
-                        caches.helper(kind.helperName()), name,
-                        unspecialised);
-                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_ANOTHER_TYPE, i.opcode().name()));
+            b.setCold(miss);
+            // The interpreter specialised the site for what it saw: the rest is the slow path.
+            b.cold(() -> {
+                b.switchToBlock(miss);
+                Optional<AttributeCache.Kind> polymorphic = AttributeCache.kindOf(i, fast.get());
+                if (polymorphic.isPresent()) {
+                    AttributeCache.Kind kind = polymorphic.get();
+                    Block unspecialised = b.createBlock();
+                    long name = code.names()[kind == AttributeCache.Kind.STORE_VALUE ? i.oparg() : i.oparg() >> 1];
+                    emitter.polymorphic(kind, i, d,
+                            caches.allocate(AttributeCache.SITE_SIZE, AttributeCache.INITIAL_FILLS),
+                            caches.helper(kind.helperName()), name, unspecialised);
+                    countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_ANOTHER_TYPE,
+                            i.opcode().name()));
+                    b.jump(done);
+                    b.switchToBlock(unspecialised);
+                }
+                countFailed(i);
+                generic.run();
                 b.jump(done);
-                b.switchToBlock(unspecialised);
-            }
-            countFailed(i);
-            generic.run();
-            b.jump(done);
+            });
             b.switchToBlock(done);
         }
 
@@ -1290,24 +1299,34 @@ final class Translator {
             Optional<CachedFastPath> fast = CachedFastPath.of(i);
             Block done = b.createBlock();
             FastPathEmitter emitter = new FastPathEmitter(Translator.this, b);
+            Runnable cached = () -> {
+                Block generic = b.createBlock();
+                emitter.globalCache(i, d, caches.allocate(GlobalCache.SITE_SIZE, GlobalCache.INITIAL_FILLS),
+                        caches.helper(GlobalCache.HELPER), code.names()[i.oparg() >> 1], generic);
+                countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_CURRENT_KEYS, i.opcode().name()));
+                b.jump(done);
+                b.setCold(generic);
+                b.cold(() -> {
+                    b.switchToBlock(generic);
+                    if (fast.isPresent()) {
+                        countFailed(i);
+                    }
+                    loadGlobal(i, d);
+                    b.jump(done);
+                });
+            };
             if (fast.isPresent()) {
+                // Specialised: the run-time cache is the slow path too.
                 Block miss = b.createBlock();
                 emitter.emit(fast.get(), i, d, miss);
                 countHeld(i);
                 b.jump(done);
+                b.setCold(miss);
                 b.switchToBlock(miss);
+                b.cold(cached);
+            } else {
+                cached.run();
             }
-            Block generic = b.createBlock();
-            emitter.globalCache(i, d, caches.allocate(GlobalCache.SITE_SIZE, GlobalCache.INITIAL_FILLS),
-                    caches.helper(GlobalCache.HELPER), code.names()[i.oparg() >> 1], generic);
-            countSite(new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD_BY_CURRENT_KEYS, i.opcode().name()));
-            b.jump(done);
-            b.switchToBlock(generic);
-            if (fast.isPresent()) {
-                countFailed(i);
-            }
-            loadGlobal(i, d);
-            b.jump(done);
             b.switchToBlock(done);
         }
 
@@ -1779,45 +1798,33 @@ final class Translator {
             Value res = b.appendBlockParam(called, Type.I64);
             Block release = b.createBlock();
             Value result = b.appendBlockParam(release, Type.I64);
+            // With a fast path for what the interpreter saw, the vectorcall below is the slow path.
+            boolean fastPath = false;
             if (kw == 0 && CallFastPath.covers(i.opcode(), plain)) {
                 Block generic = b.createBlock();
+                b.setCold(generic);
                 new CallFastPath(Translator.this, b, objects.listAppend(), countInstructions
                         ? new ExitSite(i.byteOffset(), ExitReason.GUARD_HELD, i.opcode().name()) : null)
                         .emit(i.opcode(), method, callable, isMethod, args, positional, c, generic, release, called);
                 b.switchToBlock(generic);
                 countFailed(i);
+                fastPath = true;
             }
             if (kw == 0 && bodies.isPresent() && i.opcode() == Opcode.CALL_PY_EXACT_ARGS
                     && i.cache() instanceof InlineCache.Call cached && cached.funcVersion() != 0) {
                 Block generic = b.createBlock();
+                b.setCold(generic);
                 new DirectCall(Translator.this, b, bodies.get())
                         .emit(callable, isMethod, c, positional, cached.funcVersion(), i.byteOffset(), generic, called);
                 b.switchToBlock(generic);
+                fastPath = true;
             }
-            // 3.12's CALL of a plain Python function moves every operand's reference into the new
-            // frame (_PyEvalFramePushAndInit steals them), so the callee's frame holds the last
-            // reference to a temporary argument and releases it with its locals, in their order.
-            // The vectorcall borrows them: each operand's count is lowered first (without a
-            // deallocation at zero) and _PyEval_Vector's increments, its first act, give the frame
-            // the references; nothing touches them in between.
-            Value steals = stolenByFrame(callable);
-            Block handOver = b.createBlock();
-            Block vector = b.createBlock();
-            b.brif(steals, handOver, vector);
-            b.switchToBlock(handOver);
-            if (!plain) {
-                xdropWithoutDealloc(method);
+            Runnable vectorcall = () -> vectorcall(c, d, kw, plain, method, callable, args, nargs, called, release);
+            if (fastPath) {
+                b.cold(vectorcall);
+            } else {
+                vectorcall.run();
             }
-            eachOwnedSlot(c, d, Translator.this::dropWithoutDealloc);
-            b.jump(vector);
-            b.switchToBlock(vector);
-            Value refund = refundedCall(callable);
-            Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
-            Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
-            adjustBudget(units, levels, true);
-            Value generic = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
-            adjustBudget(units, levels, false);
-            b.brif(steals, called, List.of(generic), release, List.of(generic));
             b.switchToBlock(release);
             if (!plain) {
                 xdecref(method);
@@ -2578,6 +2585,49 @@ final class Translator {
             replaceOrFail(i, res, d - 2);
         }
 
+        /**
+         * A CALL's generic path from the current block: {@code PyObject_Vectorcall}, its result to
+         * {@code called} when the callee's frame took the operands' references, else to
+         * {@code release}.
+         */
+        private void vectorcall(int c, int d, long kw, boolean plain, Value method, Value callable, Value args,
+                                Value nargs, Block called, Block release) {
+            // 3.12's CALL of a plain Python function moves every operand's reference into the new
+            // frame (_PyEvalFramePushAndInit steals them), so the callee's frame holds the last
+            // reference to a temporary argument and releases it with its locals, in their order.
+            // The vectorcall borrows them: each operand's count is lowered first (without a
+            // deallocation at zero) and _PyEval_Vector's increments, its first act, give the frame
+            // the references; nothing touches them in between.
+            Value steals = stolenByFrame(callable);
+            Block handOver = b.createBlock();
+            Block vector = b.createBlock();
+            b.brif(steals, handOver, vector);
+            b.switchToBlock(handOver);
+            if (!plain) {
+                xdropWithoutDealloc(method);
+            }
+            eachOwnedSlot(c, d, Translator.this::dropWithoutDealloc);
+            b.jump(vector);
+            b.switchToBlock(vector);
+            Value refund = refundedCall(callable);
+            Value units = b.select(refund, b.iconst(Type.I32, 2), b.iconst(Type.I32, 0));
+            Value levels = b.select(refund, b.iconst(Type.I64, 1), b.iconst(Type.I64, 0));
+            adjustBudget(units, levels, true);
+            Value generic = call(P_OF_PPPP, CSymbol.VECTORCALL, callable, args, nargs, b.iconst(Type.I64, kw));
+            adjustBudget(units, levels, false);
+            b.brif(steals, called, List.of(generic), release, List.of(generic));
+        }
+
+        /**
+         * Marks an operator's generic block cold when the interpreter specialised the instruction
+         * for ints or floats (or strings): another operand type is then the exception.
+         */
+        private void coldUnlessUnspecialised(Block generic, Observed seen) {
+            if (seen != Observed.ANY) {
+                b.setCold(generic);
+            }
+        }
+
         /** The result of a call replacing its operands at slot {@code at}, or an error with them popped. */
         private void replaceOrFail(Instruction i, Value res, int at) {
             failIfNull(i, res, at);
@@ -2876,6 +2926,7 @@ final class Translator {
         return exits.computeIfAbsent(new ExitKey.Leave(site, target, depth), k -> {
             Block current = b.currentBlock();
             Block exit = b.createBlock();
+            b.setCold(exit);
             b.switchToBlock(exit);
             leave(site, b.iconst(Type.I64, code.unitAddress(target)), depth, true);
             b.switchToBlock(current);
@@ -2905,6 +2956,7 @@ final class Translator {
         if (exitTails[result] == null) {
             Block current = b.currentBlock();
             Block tail = b.createBlock();
+            b.setCold(tail);
             Value counter = b.appendBlockParam(tail, Type.I64);
             Value top = b.appendBlockParam(tail, Type.I32);
             Value instruction = b.appendBlockParam(tail, Type.I64);
@@ -2973,6 +3025,7 @@ final class Translator {
     private Block errorExit(Instruction i, int depth, Optional<Value> inlinedCallee) {
         Block current = b.currentBlock();
         Block exit = b.createBlock();
+        b.setCold(exit);
         b.switchToBlock(exit);
         Optional<ExceptionTable.Entry> handler = code.analysis().exceptionTable().handlerFor(i.index());
         if (handler.isEmpty()) {
@@ -2984,6 +3037,7 @@ final class Translator {
             Value call = b.iconst(Type.I64, i.index());
             if (inlinedCallee.isPresent()) {
                 Block raised = b.createBlock();
+                b.setCold(raised);
                 Value exception = b.load(Type.I64, tstate, layout.threadState().currentException());
                 b.brif(b.binary(org.pyjit.ir.Opcode.BAND, inlinedCallee.get(), b.icmpImm(IntCC.NE, exception, 0)),
                         raised, List.of(), unwinding, List.of(call));
@@ -3012,6 +3066,7 @@ final class Translator {
         }
         Block current = b.currentBlock();
         Block block = b.createBlock();
+        b.setCold(block);
         exits.put(key, block);
         Value unit = b.appendBlockParam(block, Type.I64);
         b.switchToBlock(block);
@@ -3046,6 +3101,7 @@ final class Translator {
         Block notOurs = b.createBlock();
         Value frameObject = call(P_OF_NOTHING, CSymbol.GET_FRAME);
         Block some = b.createBlock();
+        List.of(ours, notOurs, some).forEach(b::setCold);
         b.brif(b.icmpImm(IntCC.EQ, frameObject, 0), notOurs, some);
         b.switchToBlock(some);
         b.brif(b.icmp(IntCC.EQ, b.load(Type.I64, frameObject, layout.frame().frameObjectFrame()), frame), ours,
@@ -3239,6 +3295,7 @@ final class Translator {
     /** {@link #decref(Value)}, ending the current block: every path continues at {@code done}. */
     private void decref(Value o, Block done) {
         Block dealloc = b.createBlock();
+        b.setCold(dealloc);
         Value count = lowerMortalCount(o, done);
         b.brif(b.icmpImm(IntCC.EQ, count, 0), dealloc, done);
         b.switchToBlock(dealloc);
