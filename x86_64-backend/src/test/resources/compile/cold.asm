@@ -31,8 +31,8 @@
    6: sub rsp,0x18
    a: mov QWORD PTR [rbp-0x10],rdi
    e: mov QWORD PTR [rbp-0x18],rsi
-  12: mov rdi,QWORD PTR [rip+0x177] # 0x190
-  19: call QWORD PTR [rip+0x179] # 0x198
+  12: mov rdi,QWORD PTR [rip+0x237] # 0x250
+  19: call QWORD PTR [rip+0x239] # 0x258
   1f: xor r15d,r15d
   22: test rax,rax
   25: je 0x2f
@@ -82,9 +82,63 @@
   c1: pop rbp
   c2: ret
   c3: mov eax,0x7
-  c8: jmp 0x144
+  c8: jmp 0x204
   cd: mov eax,0x1
-  d2: jmp 0x144
+  d2: jmp 0x204
   d7: mov eax,0x2
-  dc: jmp 0x144
+  dc: jmp 0x204
+
+; function %threaded(i64) -> i64 {
+; block0(v0: i64):
+;     v1 = iconst.i64 0
+;     brif v0, block3, block2
+; block2:
+;     jump block3
+; block3:
+;     jump block4
+; block4:
+;     jump block5(v1)
+; block5(v2: i64):
+;     v3 = iadd_imm v2, 3
+;     v4 = icmp_imm slt v3, 10
+;     brif v4, block6, block7
+; block6:
+;     jump block5(v3)
+; block7:
+;     return v3
+; }
+%threaded:
+  f0: push rbp
+  f1: mov rbp,rsp
+  f4: push r15
+  f6: sub rsp,0x8
+  fa: mov QWORD PTR [rbp-0x10],rdi
+  fe: mov rdi,QWORD PTR [rip+0x14b] # 0x250
+ 105: call QWORD PTR [rip+0x14d] # 0x258
+ 10b: xor r15d,r15d
+ 10e: test rax,rax
+ 111: je 0x11b
+ 117: mov r15,QWORD PTR [rax+0x10]
+ 11b: mov rdi,QWORD PTR [rbp-0x10]
+ 11f: call 0x12d
+ 124: mov r15,QWORD PTR [rbp-0x8]
+ 128: mov rsp,rbp
+ 12b: pop rbp
+ 12c: ret
+ 12d: push rbp
+ 12e: mov rbp,rsp
+ 131: cmp rsp,r15
+ 134: jb 0x15c
+ 13a: test rdi,rdi
+ 13d: jne 0x143
+ 143: xor eax,eax
+ 145: lea rax,[rax+0x3]
+ 149: cmp rax,0xa
+ 14f: jge 0x157
+ 155: jmp 0x145
+ 157: mov rsp,rbp
+ 15a: pop rbp
+ 15b: ret
+ 15c: mov eax,0x7
+ 161: jmp 0x204
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pyjit.regalloc.Edge;
 import org.pyjit.regalloc.Edit;
+import org.pyjit.regalloc.InstKind;
 import org.pyjit.regalloc.InstPosition;
 import org.pyjit.regalloc.Move;
 import org.pyjit.regalloc.ProgramPoint;
@@ -15,6 +16,11 @@ import org.pyjit.regalloc.RegAllocResult;
  * then one stub per critical edge that has moves (the branch targets the stub, which performs the
  * moves in order and jumps to the successor). Backend-neutral; the caller emits the prologue
  * before and any out-of-line code after.
+ *
+ * <p>Jump threading: a block that only jumps on (one operand-less branch to its single successor,
+ * no moves before or after it, none on the edge) is still emitted, but branches to it go straight
+ * to where its chain of such blocks ends, so a slow path or a merge point costs one jump instead
+ * of several.
  */
 public final class EmissionDriver {
     private EmissionDriver() {
@@ -37,6 +43,7 @@ public final class EmissionDriver {
             blockLabels.add(emitter.newLabel("b" + b));
         }
         List<L>[] stubLabels = stubLabels(vcode, alloc, emitter);
+        int[] threaded = threadedTargets(vcode, alloc, stubLabels);
         for (int b = 0; b < n; b++) {
             emitter.bind(blockLabels.get(b));
             int block = b;
@@ -44,13 +51,13 @@ public final class EmissionDriver {
                 @Override
                 public L target(int succIndex) {
                     L stub = stubLabels[block].get(succIndex);
-                    return stub != null ? stub : blockLabels.get(vcode.successors(block).get(succIndex));
+                    return stub != null ? stub : blockLabels.get(threaded[vcode.successors(block).get(succIndex)]);
                 }
 
                 @Override
                 public boolean fallsThrough(int succIndex) {
-                    return stubLabels[block].get(succIndex) == null
-                            && vcode.successors(block).get(succIndex) == block + 1;
+                    int succ = vcode.successors(block).get(succIndex);
+                    return stubLabels[block].get(succIndex) == null && (succ == block + 1 || threaded[succ] == block + 1);
                 }
             };
             for (int i = vcode.blockFirstInst(b); i < vcode.blockEndInst(b); i++) {
@@ -67,11 +74,49 @@ public final class EmissionDriver {
                     for (Move m : alloc.edgeMoves(b, s)) {
                         emitter.move(m);
                     }
-                    emitter.jump(blockLabels.get(vcode.successors(b).get(s)));
+                    emitter.jump(blockLabels.get(threaded[vcode.successors(b).get(s)]));
                 }
             }
         }
         return blockLabels;
+    }
+
+    /**
+     * For each block, the block a branch to it may go to instead: itself, or the end of its chain
+     * of blocks that only jump on. A chain that runs into a cycle of such blocks keeps its first
+     * block (an empty infinite loop stays one).
+     */
+    private static <I extends MachInst, L> int[] threadedTargets(VCode<I> vcode, RegAllocResult alloc,
+                                                                 List<L>[] stubLabels) {
+        int n = vcode.numBlocks();
+        int[] next = new int[n];
+        for (int b = 0; b < n; b++) {
+            next[b] = onlyJumps(vcode, alloc, stubLabels, b) ? vcode.successors(b).get(0) : b;
+        }
+        int[] out = new int[n];
+        for (int b = 0; b < n; b++) {
+            int at = b;
+            int steps = 0;
+            while (next[at] != at && steps <= n) {
+                at = next[at];
+                steps++;
+            }
+            out[b] = steps > n ? b : at;
+        }
+        return out;
+    }
+
+    private static <I extends MachInst, L> boolean onlyJumps(VCode<I> vcode, RegAllocResult alloc,
+                                                             List<L>[] stubLabels, int b) {
+        int first = vcode.blockFirstInst(b);
+        if (b == 0 || vcode.blockEndInst(b) - first != 1 || vcode.successors(b).size() != 1
+                || stubLabels[b].get(0) != null) {
+            return false;
+        }
+        I inst = vcode.inst(first);
+        return inst.kind() == InstKind.BRANCH && inst.operands().isEmpty() && inst.clobbers().isEmpty()
+                && alloc.editsAt(new ProgramPoint(first, InstPosition.BEFORE)).isEmpty()
+                && alloc.editsAt(new ProgramPoint(first, InstPosition.AFTER)).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
