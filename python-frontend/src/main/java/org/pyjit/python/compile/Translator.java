@@ -2061,9 +2061,21 @@ final class Translator {
                 default -> {
                 }
             }
+            // After a fast path, the generic call runs for another iterator and at exhaustion.
+            boolean specialised = switch (i.opcode()) {
+                case FOR_ITER_LIST, FOR_ITER_TUPLE, FOR_ITER_RANGE -> true;
+                default -> false;
+            };
+            if (specialised) {
+                b.setCold(b.currentBlock());
+            }
             Value generic = call(P_OF_P, CSymbol.ITER_NEXT, it);
             Block none = b.createBlock();
             Block exhausted = b.createBlock();
+            if (specialised) {
+                b.setCold(none);
+                b.setCold(exhausted);
+            }
             b.brif(b.icmpImm(IntCC.EQ, generic, 0), none, List.of(), item, List.of(generic));
             b.switchToBlock(none);
             orErrorExit(i, d, exhausted);
@@ -2147,6 +2159,7 @@ final class Translator {
             Block found = b.createBlock();
             Block miss = b.createBlock();
             Block keyError = b.createBlock();
+            List.of(other, miss, keyError).forEach(b::setCold);
             Block join = b.createBlock();
             Value res = b.appendBlockParam(join, Type.I64);
             b.brif(b.icmp(IntCC.EQ, type(container), constant(CSymbol.DICT_TYPE)), dict, other);
