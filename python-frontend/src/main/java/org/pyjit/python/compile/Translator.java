@@ -2633,10 +2633,12 @@ final class Translator {
 
         /**
          * Marks an operator's generic block cold when the interpreter specialised the instruction
-         * for ints or floats (or strings): another operand type is then the exception.
+         * for ints or floats, which have inline paths: another operand type is then the exception
+         * (an int beyond the compact range, which 3.12's int forms also take, is one). Strings have
+         * no inline path: their generic call is the instruction.
          */
         private void coldUnlessUnspecialised(Block generic, Observed seen) {
-            if (seen != Observed.ANY) {
+            if (seen == Observed.INTS || seen == Observed.FLOATS) {
                 b.setCold(generic);
             }
         }
