@@ -57,7 +57,8 @@ public final class EmissionDriver {
                 @Override
                 public boolean fallsThrough(int succIndex) {
                     int succ = vcode.successors(block).get(succIndex);
-                    return stubLabels[block].get(succIndex) == null && (succ == block + 1 || threaded[succ] == block + 1);
+                    return stubLabels[block].get(succIndex) == null
+                            && (succ == block + 1 || threaded[succ] == block + 1);
                 }
             };
             for (int i = vcode.blockFirstInst(b); i < vcode.blockEndInst(b); i++) {
