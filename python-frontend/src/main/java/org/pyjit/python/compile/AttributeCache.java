@@ -24,7 +24,7 @@ import org.pyjit.python.layout.TypeFlag;
  * of {@link #WAYS} more types filled at run time by a shared helper ({@link #fill}) that repeats the
  * specialiser's analysis for the type at hand.
  *
- * <p>A site's block: word {@link #FILLS_LEFT} counts the helper calls left (each failed fill takes
+ * <p>A site's block: word {@link CacheSites#FILLS_LEFT} counts the helper calls left (each failed fill takes
  * one, so a site whose types never qualify stops asking after {@link #INITIAL_FILLS}); then
  * {@link #WAYS} entries of {@link #ENTRY_SIZE} bytes: the type's {@code tp_version_tag} (u32, 0 =
  * empty), a u32 ({@link #ENTRY_INDEX}: the values index, or for a method the shared keys'
@@ -44,8 +44,6 @@ final class AttributeCache {
 
     /** Types per site beside the constant fast path's. */
     static final int WAYS = 4;
-    /** Offset of the site's count of fill attempts left. */
-    static final int FILLS_LEFT = CacheSites.FILLS_LEFT;
     /** Offset of the first entry. */
     static final int ENTRIES = 8;
     /** Bytes per entry. */
@@ -64,7 +62,6 @@ final class AttributeCache {
     static final Signature FILL = Signature.ofVoid(Type.I64, Type.I64, Type.I64);
 
     private static final Signature P_OF_PP = Signature.of(Type.I64, Type.I64, Type.I64);
-    private static final Signature INT_OF_PP = Signature.of(Type.I32, Type.I64, Type.I64);
 
     /** What the site does with the attribute: one per 3.12 specialised form it extends. */
     enum Kind {
@@ -146,28 +143,28 @@ final class AttributeCache {
             var types = layout.type();
             long wanted = TypeFlag.MANAGED_DICT.mask() | TypeFlag.HEAPTYPE.mask();
             Value flags = b.load(Type.I64, type, types.flags());
-            require(b, b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, flags, wanted), wanted), refused);
+            UnicodeKeys.require(b, b.icmpImm(IntCC.EQ, b.binaryImm(Opcode.BAND_IMM, flags, wanted), wanted), refused);
             Value hook = b.load(Type.I64, type, kind == Kind.STORE_VALUE ? types.setattro() : types.getattro());
             CSymbol generic = kind == Kind.STORE_VALUE ? CSymbol.GENERIC_SET_ATTR : CSymbol.GENERIC_GET_ATTR;
-            require(b, b.icmp(IntCC.EQ, hook, symbols.constant(b, generic)), refused);
+            UnicodeKeys.require(b, b.icmp(IntCC.EQ, hook, symbols.constant(b, generic)), refused);
             Value keys = b.load(Type.I64, type, types.heapCachedKeys());
-            require(b, b.icmpImm(IntCC.NE, keys, 0), refused);
+            UnicodeKeys.require(b, b.icmpImm(IntCC.NE, keys, 0), refused);
             Value descr = b.callIndirect(P_OF_PP, symbols.constant(b, CSymbol.TYPE_LOOKUP), type, name).get(0);
             Value version = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I32, type, types.versionTag()));
-            require(b, b.icmpImm(IntCC.NE, version, 0), refused);
+            UnicodeKeys.require(b, b.icmpImm(IntCC.NE, version, 0), refused);
             if (kind == Kind.METHOD) {
-                require(b, b.icmpImm(IntCC.NE, descr, 0), refused);
+                UnicodeKeys.require(b, b.icmpImm(IntCC.NE, descr, 0), refused);
                 Value descrFlags = b.load(Type.I64, b.load(Type.I64, descr, layout.object().type()), types.flags());
-                require(b, b.icmpImm(IntCC.NE,
+                UnicodeKeys.require(b, b.icmpImm(IntCC.NE,
                         b.binaryImm(Opcode.BAND_IMM, descrFlags, TypeFlag.METHOD_DESCRIPTOR.mask()), 0), refused);
             } else {
-                require(b, b.icmpImm(IntCC.EQ, descr, 0), refused);
+                UnicodeKeys.require(b, b.icmpImm(IntCC.EQ, descr, 0), refused);
             }
             Block found = b.createBlock();
             Value index = b.appendBlockParam(found, Type.I64);
             Block absent = b.createBlock();
             Value used = b.load(Type.I64, keys, layout.dict().keysEntries());
-            searchKeys(b, layout, symbols, keys, used, name, found, absent);
+            UnicodeKeys.search(b, layout, symbols, keys, used, name, found, absent);
             Block record = b.createBlock();
             Value recordIndex = b.appendBlockParam(record, Type.I64);
             Value recordDescr = b.appendBlockParam(record, Type.I64);
@@ -198,48 +195,8 @@ final class AttributeCache {
             }
             b.jump(refused);
             b.switchToBlock(refused);
-            b.store(b.iaddImm(b.load(Type.I64, site, FILLS_LEFT), -1), site, FILLS_LEFT);
+            CacheSites.takeFill(b, site);
             b.ret();
         });
-    }
-
-    /**
-     * Branches to {@code found(j)} for the first of the {@code used} entries of a unicode keys
-     * object whose key is {@code name} (by identity, else by {@code PyUnicode_Compare}: the keys
-     * are exact strings), else to {@code absent}.
-     */
-    static void searchKeys(FunctionBuilder b, CPythonLayout layout, NativeSymbols symbols, Value keys,
-                                   Value used, Value name, Block found, Block absent) {
-        var dict = layout.dict();
-        Value log2 = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I8, keys, dict.keysLog2IndexBytes()));
-        Value entries = b.iadd(b.iaddImm(keys, dict.keysIndices()), b.binary(Opcode.ISHL, b.iconst(Type.I64, 1), log2));
-        Block loop = b.createBlock();
-        Value j = b.appendBlockParam(loop, Type.I64);
-        Block body = b.createBlock();
-        Block compare = b.createBlock();
-        Block next = b.createBlock();
-        b.jump(loop, b.iconst(Type.I64, 0));
-        b.switchToBlock(loop);
-        b.brif(b.icmp(IntCC.SLT, j, used), body, absent);
-        b.switchToBlock(body);
-        Value key = b.load(Type.I64, b.iadd(entries, b.imul(j, b.iconst(Type.I64, dict.unicodeEntrySize()))),
-                dict.unicodeEntryKey());
-        Block present = b.createBlock();
-        b.brif(b.icmp(IntCC.EQ, key, name), found, List.of(j), present, List.of());
-        b.switchToBlock(present);
-        // A deleted entry of a combined table has no key (shared keys never delete).
-        b.brif(b.icmpImm(IntCC.EQ, key, 0), next, compare);
-        b.switchToBlock(compare);
-        Value order = b.callIndirect(INT_OF_PP, symbols.constant(b, CSymbol.UNICODE_COMPARE), key, name).get(0);
-        b.brif(b.icmpImm(IntCC.EQ, order, 0), found, List.of(j), next, List.of());
-        b.switchToBlock(next);
-        b.jump(loop, b.iaddImm(j, 1));
-    }
-
-    /** Continues in a new block when {@code holds}; otherwise branches to {@code otherwise}. */
-    static void require(FunctionBuilder b, Value holds, Block otherwise) {
-        Block ok = b.createBlock();
-        b.brif(holds, ok, otherwise);
-        b.switchToBlock(ok);
     }
 }

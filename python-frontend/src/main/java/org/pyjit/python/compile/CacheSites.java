@@ -4,6 +4,9 @@ import com.kenai.jffi.MemoryIO;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.pyjit.ir.FunctionBuilder;
+import org.pyjit.ir.Type;
+import org.pyjit.ir.Value;
 
 /**
  * The native blocks of one body's run-time caches ({@link AttributeCache}, {@link GlobalCache})
@@ -26,6 +29,11 @@ final class CacheSites {
      */
     CacheSites(Map<String, Long> helpers) {
         this.helpers = Map.copyOf(helpers);
+    }
+
+    /** Emits what a fill helper does first or on refusal: takes one fill from the site's block. */
+    static void takeFill(FunctionBuilder b, Value site) {
+        b.store(b.iaddImm(b.load(Type.I64, site, FILLS_LEFT), -1), site, FILLS_LEFT);
     }
 
     /** The address of a fill helper. */

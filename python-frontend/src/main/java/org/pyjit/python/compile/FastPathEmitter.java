@@ -150,10 +150,7 @@ final class FastPathEmitter {
                     List.of());
             b.switchToBlock(next);
         }
-        Block fill = b.createBlock();
-        Value left = b.load(Type.I64, b.iconst(Type.I64, site), AttributeCache.FILLS_LEFT);
-        b.brif(b.icmpImm(IntCC.SGT, left, 0), fill, generic);
-        b.switchToBlock(fill);
+        whileFillsLeft(b.iconst(Type.I64, site), generic);
         t.setPrevInstr(i);
         b.callIndirect(AttributeCache.FILL, b.iconst(Type.I64, helper), type, b.iconst(Type.I64, name),
                 b.iconst(Type.I64, site));
@@ -227,9 +224,7 @@ final class FastPathEmitter {
         b.brif(b.icmpImm(IntCC.NE, value, 0), hit, generic);
 
         b.switchToBlock(fill);
-        Block call = b.createBlock();
-        b.brif(b.icmpImm(IntCC.SGT, b.load(Type.I64, cell, CacheSites.FILLS_LEFT), 0), call, generic);
-        b.switchToBlock(call);
+        whileFillsLeft(cell, generic);
         b.callIndirect(GlobalCache.FILL, b.iconst(Type.I64, helper), globals,
                 b.load(Type.I64, t.frame(), layout.frame().builtins()), b.iconst(Type.I64, name), cell, t.interp());
         b.jump(generic);
@@ -255,6 +250,14 @@ final class FastPathEmitter {
             require(b.icmpImm(IntCC.EQ, b.load(Type.I64, b.iadd(owner, dictOffset), 0), 0), miss);
         }
         pushMethod(d, owner, b.iconst(Type.I64, m.descr()));
+    }
+
+    /**
+     * Continues in a new block, where the caller calls the site's fill helper, while the site
+     * has fills left ({@link CacheSites#FILLS_LEFT}); otherwise goes to {@code generic}.
+     */
+    private void whileFillsLeft(Value site, Block generic) {
+        require(b.icmpImm(IntCC.SGT, b.load(Type.I64, site, CacheSites.FILLS_LEFT), 0), generic);
     }
 
     /** {@code &values[index]}. */
@@ -409,11 +412,9 @@ final class FastPathEmitter {
      * {@code 1 << dk_log2_index_bytes} bytes); NULL (a deleted or unset entry) goes to {@code miss}.
      */
     private Value entryValue(Value keys, int index, Block miss) {
-        Value log2 = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I8, keys, layout.dict().keysLog2IndexBytes()));
-        Value entries = b.iadd(keys, b.binary(Opcode.ISHL, b.iconst(Type.I64, 1), log2));
         var dict = layout.dict();
-        return nonNull(b.load(Type.I64, entries,
-                dict.keysIndices() + dict.unicodeEntrySize() * index + dict.unicodeEntryValue()), miss);
+        return nonNull(b.load(Type.I64, UnicodeKeys.entries(b, dict, keys),
+                dict.unicodeEntrySize() * index + dict.unicodeEntryValue()), miss);
     }
 
     /** Requires {@code type->tp_version_tag == version}. */

@@ -82,7 +82,7 @@ final class GlobalCache {
             Value name = params.get(2);
             Value site = params.get(3);
             Value interp = params.get(4);
-            b.store(b.iaddImm(b.load(Type.I64, site, CacheSites.FILLS_LEFT), -1), site, CacheSites.FILLS_LEFT);
+            CacheSites.takeFill(b, site);
             Block refused = b.createBlock();
             Value globalKeys = unicodeKeys(b, layout, symbols, globals, refused);
             Value builtinKeys = unicodeKeys(b, layout, symbols, builtins, refused);
@@ -90,7 +90,7 @@ final class GlobalCache {
             Block inGlobals = b.createBlock();
             Value globalIndex = b.appendBlockParam(inGlobals, Type.I64);
             Block notInGlobals = b.createBlock();
-            AttributeCache.searchKeys(b, layout, symbols, globalKeys,
+            UnicodeKeys.search(b, layout, symbols, globalKeys,
                     b.load(Type.I64, globalKeys, layout.dict().keysEntries()), name, inGlobals, notInGlobals);
 
             b.switchToBlock(inGlobals);
@@ -100,7 +100,7 @@ final class GlobalCache {
             b.switchToBlock(notInGlobals);
             Block inBuiltins = b.createBlock();
             Value builtinIndex = b.appendBlockParam(inBuiltins, Type.I64);
-            AttributeCache.searchKeys(b, layout, symbols, builtinKeys,
+            UnicodeKeys.search(b, layout, symbols, builtinKeys,
                     b.load(Type.I64, builtinKeys, layout.dict().keysEntries()), name, inBuiltins, refused);
             b.switchToBlock(inBuiltins);
             Value globalsVersion = version(b, layout, interp, globalKeys, refused);
@@ -116,10 +116,10 @@ final class GlobalCache {
     private static Value unicodeKeys(FunctionBuilder b, CPythonLayout layout, NativeSymbols symbols, Value dict,
                                      Block refused) {
         Value type = b.load(Type.I64, dict, layout.object().type());
-        AttributeCache.require(b, b.icmp(IntCC.EQ, type, symbols.constant(b, CSymbol.DICT_TYPE)), refused);
+        UnicodeKeys.require(b, b.icmp(IntCC.EQ, type, symbols.constant(b, CSymbol.DICT_TYPE)), refused);
         Value keys = b.load(Type.I64, dict, layout.dict().keys());
         Value kind = b.convert(Opcode.UEXTEND, Type.I32, b.load(Type.I8, keys, layout.dict().keysKind()));
-        AttributeCache.require(b, b.icmpImm(IntCC.NE, kind, DICT_KEYS_GENERAL), refused);
+        UnicodeKeys.require(b, b.icmpImm(IntCC.NE, kind, DICT_KEYS_GENERAL), refused);
         return keys;
     }
 
@@ -137,7 +137,7 @@ final class GlobalCache {
         b.brif(b.icmpImm(IntCC.NE, current, 0), known, List.of(current), assign, List.of());
         b.switchToBlock(assign);
         Value fresh = b.load(Type.I32, interp, next);
-        AttributeCache.require(b, b.icmpImm(IntCC.NE, fresh, 0), refused);
+        UnicodeKeys.require(b, b.icmpImm(IntCC.NE, fresh, 0), refused);
         b.store(b.iaddImm(fresh, 1), interp, next);
         b.store(fresh, keys, keysVersion);
         b.jump(known, fresh);
@@ -149,10 +149,8 @@ final class GlobalCache {
     private static void record(FunctionBuilder b, CPythonLayout layout, Value site, Value globalsVersion,
                                Value builtinsVersion, Value keys, Value index) {
         var dict = layout.dict();
-        Value log2 = b.convert(Opcode.UEXTEND, Type.I64, b.load(Type.I8, keys, dict.keysLog2IndexBytes()));
-        Value entries = b.iaddImm(b.binary(Opcode.ISHL, b.iconst(Type.I64, 1), log2), dict.keysIndices());
-        Value offset = b.iaddImm(b.iadd(entries, b.imul(index, b.iconst(Type.I64, dict.unicodeEntrySize()))),
-                dict.unicodeEntryValue());
+        Value offset = b.iaddImm(b.iadd(UnicodeKeys.entriesOffset(b, dict, keys),
+                b.imul(index, b.iconst(Type.I64, dict.unicodeEntrySize()))), dict.unicodeEntryValue());
         b.store(offset, site, VALUE_OFFSET);
         b.store(builtinsVersion, site, BUILTINS_VERSION);
         b.store(globalsVersion, site, GLOBALS_VERSION);
