@@ -44,7 +44,9 @@ public final class BodyCompiler {
      * @param entry the entry compiled callers use: the internal entry, which skips the C entry's
      *     thread-context lookup (every caller of a published body is compiled code: the callbacks
      *     and direct calls; see {@link org.pyjit.codegen.CompiledFunction#internalEntry})
-     * @param codeBytes its machine-code size
+     * @param callStub the internal entry of its {@link DirectCall#stub} (for direct calls and the
+     *     vectorcall entry), or 0: none (a loop body; code that is not a plain function's)
+     * @param codeBytes its machine-code size (stub included)
      * @param nanos time spent reading, translating and compiling (not waiting in a queue)
      * @param queuedNanos time spent waiting between the capture of the code object and the
      *     translation, and between translation and code generation (about 0 when synchronous)
@@ -57,7 +59,7 @@ public final class BodyCompiler {
      *     only compiled callers enter it ({@link DirectCall}), the {@code PY_START} callback
      *     declines it ({@link CompileOptions.EntryPolicy#ENTRIES_REACHING_LOOPS})
      */
-    public record CompiledBody(long address, long entry, int codeBytes, long nanos, long queuedNanos,
+    public record CompiledBody(long address, long entry, long callStub, int codeBytes, long nanos, long queuedNanos,
                                boolean background, int irInstructions, BodyCounters counters, List<Integer> loopEntries,
                                boolean directCallsOnly) {
         /** Copies the entry list. */
@@ -73,6 +75,8 @@ public final class BodyCompiler {
      * @param serial numbers the body's symbol and dump files
      * @param label its name in dumps
      * @param function the IR
+     * @param callStub for a function's body entered at its start, by direct calls and the
+     *     vectorcall entry, its {@link DirectCall#stub}
      * @param counters its native counters, allocated and zeroed
      * @param caches its run-time cache sites' blocks, freed with its machine code
      * @param nanos time spent reading and translating
@@ -81,7 +85,8 @@ public final class BodyCompiler {
      * @param loopEntries for a loop body, the byte offsets of the loop headers it can be entered at
      * @param directCallsOnly see {@link CompiledBody#directCallsOnly}
      */
-    public record Translation(int serial, String label, IrFunction function, BodyCounters counters,
+    public record Translation(int serial, String label, IrFunction function, Optional<IrFunction> callStub,
+                              BodyCounters counters,
                               CacheSites caches, long nanos, long waitedNanos, long readyAt,
                               List<Integer> loopEntries, boolean directCallsOnly) {
         /** The IR function's symbol. */
@@ -115,6 +120,8 @@ public final class BodyCompiler {
     /** The helpers' symbols. */
     private static final String EXCEPTION_EVENTS = "pyjit_exception_events";
     private static final String EVAL_BREAKER = "pyjit_eval_breaker";
+    /** A body's call stub is the body's symbol with this suffix. */
+    private static final String CALL_STUB_SUFFIX = "_call";
 
     private static String symbol(int serial) {
         return "pyjit_body_" + serial;
@@ -124,6 +131,7 @@ public final class BodyCompiler {
     private final NativeSymbols symbols;
     private final CompileOptions options;
     private final Optional<BodyDump> dump;
+    private final Optional<PerfMap> perfMap;
     /** Live modules; guarded by its own monitor. */
     private final List<LiveBody> modules = new ArrayList<>();
     /** Serialises the backend and the dump files. */
@@ -137,6 +145,8 @@ public final class BodyCompiler {
      * the first body; never freed.
      */
     private CompiledModule helpers;
+    /** {@link #functionWatcher()}'s code, once compiled; never freed. */
+    private CompiledModule watcher;
 
     /**
      * A compiler with the options of the process environment ({@code PYJIT_STATS},
@@ -164,6 +174,7 @@ public final class BodyCompiler {
         this.symbols = symbols;
         this.options = options;
         this.dump = options.dumpDirectory().map(d -> new BodyDump(d, System.getenv("PATH")));
+        this.perfMap = options.perfMap() ? Optional.of(new PerfMap()) : Optional.empty();
         this.budget = new RecursionBudget(symbols.address(CSymbol.THREAD_STATE_GET));
         this.objects = new CompileTimeObjects(symbols);
     }
@@ -315,13 +326,18 @@ public final class BodyCompiler {
         CacheSites caches = new CacheSites(fillHelpers());
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, budget.address(), objects, bodies, helper(EXCEPTION_EVENTS),
-                    helper(EVAL_BREAKER), options.entries(), caches);
+                    counterBlock, capacity, budget.address(), objects,
+                    bodies, helper(EXCEPTION_EVENTS), helper(EVAL_BREAKER), options.entries(), caches);
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);
+            FrameShape shape = capture.raw().shape();
+            Optional<IrFunction> stub = loopUnit.isEmpty() && bodies.isPresent() && shape.directlyCallable()
+                    ? Optional.of(DirectCall.stub(name + CALL_STUB_SUFFIX, name, shape, snapshot.address(), layout,
+                            symbols, bodies.get()))
+                    : Optional.empty();
             long end = System.nanoTime();
-            return new Translation(number, capture.label(), function,
+            return new Translation(number, capture.label(), function, stub,
                     new BodyCounters(counterBlock, translator.sites()), caches, capture.nanos() + end - start,
                     start - capture.readyAt(), end,
                     translator.loopEntryUnits().stream().map(u -> 2 * u).toList(), translator.directCallsOnly());
@@ -342,8 +358,17 @@ public final class BodyCompiler {
         return fills;
     }
 
-    /** The address of a helper, the helpers compiled on first use (the caller holds this). */
+    /**
+     * The internal entry of a helper, for bodies (which hold the stack limit, see
+     * {@link CompiledFunction#internalEntry}); the helpers compiled on first use (the caller holds
+     * this).
+     */
     private long helper(String name) {
+        return helperFunction(name).internalEntry();
+    }
+
+    /** A helper, the helpers compiled on first use (the caller holds this). */
+    private CompiledFunction helperFunction(String name) {
         if (helpers == null) {
             IrFunction events = ExceptionEvents.helper(EXCEPTION_EVENTS, layout, symbols, objects.monitoringDisable(),
                     ExceptionEvents.messages());
@@ -353,11 +378,77 @@ public final class BodyCompiler {
                 functions.add(AttributeCache.fill(kind, layout, symbols));
             }
             functions.add(GlobalCache.fill(layout, symbols));
+            bodies.ifPresent(lookup -> functions.add(VectorcallEntry.entry(layout, symbols, lookup)));
             synchronized (backend) {
                 helpers = Jit.host().compileTrusted(new IrModule(functions));
+                perfMap.ifPresent(this::listHelpers);
+                dumpModule("helpers", helpers);
             }
         }
-        return helpers.function(name).address();
+        return helpers.function(name);
+    }
+
+    /**
+     * The vectorcall entry into compiled bodies ({@link VectorcallEntry}), for a function's
+     * {@code vectorcall} slot; compiled with the helpers.
+     *
+     * @return its address
+     * @throws IllegalStateException if this compiler makes no direct calls (no {@link BodyLookup})
+     */
+    public synchronized long vectorcallEntry() {
+        if (bodies.isEmpty()) {
+            throw new IllegalStateException("no direct calls: no vectorcall entry");
+        }
+        // Called from C: the C entry, which looks the stack limit up.
+        return helperFunction(VectorcallEntry.ENTRY).address();
+    }
+
+    /**
+     * The function watcher that gives new functions of flagged code objects the vectorcall entry
+     * ({@link VectorcallEntry#watcher}); compiled on the first call, never freed.
+     *
+     * @return its address, a {@code PyFunction_WatchCallback}
+     * @throws IllegalStateException if this compiler makes no direct calls (no {@link BodyLookup})
+     */
+    public synchronized long functionWatcher() {
+        if (watcher == null) {
+            IrFunction f = VectorcallEntry.watcher(layout, symbols, bodies.orElseThrow(
+                    () -> new IllegalStateException("no direct calls: no function watcher")), vectorcallEntry());
+            synchronized (backend) {
+                watcher = Jit.host().compileTrusted(IrModule.of(f));
+                dumpModule("watcher", watcher);
+                perfMap.ifPresent(map -> map.add(watcher.address(), watcher.machineCode().code().length, f.name()));
+            }
+        }
+        return watcher.function(VectorcallEntry.WATCHER).address();
+    }
+
+    /** {@code PYJIT_DUMP}: a module compiled once (the caller holds {@link #backend}). */
+    private void dumpModule(String stem, CompiledModule module) {
+        if (dump.isPresent()) {
+            try {
+                dump.get().writeModule(stem, module.module(), module.machineCode().code(), module.address());
+            } catch (IOException e) {
+                System.err.println("pyjit: warning: PYJIT_DUMP: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Names each helper in the perf map: from its address to the next one's (or the code's end). */
+    private void listHelpers(PerfMap map) {
+        List<Long> starts = new ArrayList<>();
+        Map<Long, String> names = new HashMap<>();
+        for (IrFunction f : helpers.module().functions()) {
+            long address = helpers.function(f.name()).address();
+            starts.add(address);
+            names.put(address, f.name());
+        }
+        starts.sort(null);
+        long end = helpers.address() + helpers.machineCode().code().length;
+        for (int i = 0; i < starts.size(); i++) {
+            long start = starts.get(i);
+            map.add(start, (i + 1 < starts.size() ? starts.get(i + 1) : end) - start, names.get(start));
+        }
     }
 
     /**
@@ -374,15 +465,20 @@ public final class BodyCompiler {
         long queued = translation.waitedNanos() + start - translation.readyAt();
         IrFunction function = translation.function();
         synchronized (backend) {
-            CompiledModule module = Jit.host().compileTrusted(IrModule.of(function));
+            List<IrFunction> functions = new ArrayList<>(List.of(function));
+            translation.callStub().ifPresent(functions::add);
+            CompiledModule module = Jit.host().compileTrusted(new IrModule(functions));
             synchronized (modules) {
                 modules.add(new LiveBody(module, translation.caches()));
             }
             byte[] machineCode = module.machineCode().code();
             CompiledFunction compiled = module.function(translation.name());
-            CompiledBody body = new CompiledBody(compiled.address(), compiled.internalEntry(), machineCode.length,
+            long stub = translation.callStub().map(f -> module.function(f.name()).internalEntry()).orElse(0L);
+            CompiledBody body = new CompiledBody(compiled.address(), compiled.internalEntry(), stub, machineCode.length,
                     translation.nanos() + System.nanoTime() - start, queued, background, function.instCount(),
                     translation.counters(), translation.loopEntries(), translation.directCallsOnly());
+            perfMap.ifPresent(map -> map.add(module.address(), machineCode.length,
+                    "pyjit:" + translation.serial() + ":" + translation.label()));
             if (dump.isPresent()) {
                 try {
                     dump.get().write(translation.serial(), translation.label(), function, machineCode,

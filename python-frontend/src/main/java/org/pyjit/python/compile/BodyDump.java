@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.pyjit.ir.IrFunction;
+import org.pyjit.ir.IrModule;
 import org.pyjit.ir.text.IrPrinter;
 
 /**
  * {@code PYJIT_DUMP=DIR}: per compiled body, {@code NNN-label.ir} (the IR as {@link IrPrinter}
  * prints it), {@code NNN-label.bin} (the machine code) and {@code NNN-label.dis} (objdump's
- * disassembly at the code's address, or a line saying objdump was not found on PATH).
+ * disassembly at the code's address, or a line saying objdump was not found on PATH); and once,
+ * the same three files for the helpers bodies call ({@code helpers.*}) and for the function watcher
+ * ({@code watcher.*}).
  */
 final class BodyDump {
 
@@ -44,6 +47,28 @@ final class BodyDump {
         Files.createDirectories(directory);
         String stem = String.format("%03d-%s", index, label.replaceAll("[^A-Za-z0-9_.-]", "_"));
         Files.writeString(directory.resolve(stem + ".ir"), "; " + label + "\n" + IrPrinter.print(function));
+        Path bin = directory.resolve(stem + ".bin");
+        Files.write(bin, code);
+        Files.writeString(directory.resolve(stem + ".dis"), disassemble(bin, address));
+    }
+
+    /**
+     * Writes the helpers' files: {@code helpers.ir} (every function), {@code helpers.bin} and
+     * {@code helpers.dis}.
+     *
+     * @param stem the file name without extension
+     * @param module the helpers' IR
+     * @param code their machine code
+     * @param address where the code is
+     * @throws IOException if a file cannot be written
+     */
+    void writeModule(String stem, IrModule module, byte[] code, long address) throws IOException {
+        Files.createDirectories(directory);
+        StringBuilder ir = new StringBuilder();
+        for (IrFunction f : module.functions()) {
+            ir.append(IrPrinter.print(f)).append('\n');
+        }
+        Files.writeString(directory.resolve(stem + ".ir"), ir);
         Path bin = directory.resolve(stem + ".bin");
         Files.write(bin, code);
         Files.writeString(directory.resolve(stem + ".dis"), disassemble(bin, address));

@@ -62,7 +62,7 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
         MEMORY.getByteArray(units, bytes, 0, bytes.length);
         return new Raw(code, units, bytes, exceptionTable, MEMORY.getInt(code + c.stackSize()),
                 MEMORY.getInt(code + c.nLocalsPlus()), tupleItems(layout, MEMORY.getLong(code + c.consts())),
-                tupleItems(layout, MEMORY.getLong(code + c.names())));
+                tupleItems(layout, MEMORY.getLong(code + c.names())), FrameShape.read(layout, code));
     }
 
     /**
@@ -76,9 +76,10 @@ record CodeObject(long address, long units, int nLocalsPlus, long[] consts, long
      * @param nLocalsPlus {@code co_nlocalsplus}
      * @param consts the items of {@code co_consts}
      * @param names the items of {@code co_names}
+     * @param shape what its frames look like when it is called
      */
     record Raw(long address, long units, byte[] bytes, byte[] exceptionTable, int stackSize, int nLocalsPlus,
-               long[] consts, long[] names) {
+               long[] consts, long[] names, FrameShape shape) {
 
         /**
          * Whether the code may hold a loop: some code unit's opcode byte is {@code JUMP_BACKWARD}

@@ -13,8 +13,11 @@ import org.pyjit.python.launch.JitOptions;
  *     memory add per block and per site); exits are counted either way
  * @param dumpDirectory where each body's IR and disassembly go ({@code PYJIT_DUMP=DIR}), if anywhere
  * @param entries which entries monitoring events take ({@code PYJIT_ENTER})
+ * @param perfMap whether every body and helper is listed in {@code /tmp/perf-PID.map}, where
+ *     {@code perf report} finds the names of JIT code ({@code PYJIT_PERFMAP=1})
  */
-public record CompileOptions(boolean countInstructions, Optional<Path> dumpDirectory, EntryPolicy entries) {
+public record CompileOptions(boolean countInstructions, Optional<Path> dumpDirectory, EntryPolicy entries,
+                             boolean perfMap) {
 
     /** Which of a body's entries the {@code PY_START} and {@code PY_RESUME} callbacks take. */
     public enum EntryPolicy {
@@ -36,6 +39,7 @@ public record CompileOptions(boolean countInstructions, Optional<Path> dumpDirec
      */
     public static CompileOptions fromEnvironment(Map<String, String> env) {
         return new CompileOptions(JitOptions.statsRequested(env), JitOptions.dumpDirectory(env),
-                JitOptions.enterEverywhere(env) ? EntryPolicy.EVERY_ENTRY : EntryPolicy.ENTRIES_REACHING_LOOPS);
+                JitOptions.enterEverywhere(env) ? EntryPolicy.EVERY_ENTRY : EntryPolicy.ENTRIES_REACHING_LOOPS,
+                JitOptions.perfMapRequested(env));
     }
 }

@@ -289,20 +289,8 @@ final class ExceptionEvents {
             return b.iconst(Type.I64, symbols.address(s));
         }
 
-        /** 3.12 {@code Py_DECREF}: immortal when the low half is negative; {@code _Py_Dealloc} at 0. */
         private void decref(Value o) {
-            Block mortal = b.createBlock();
-            Block dealloc = b.createBlock();
-            Block after = b.createBlock();
-            b.brif(b.icmpImm(IntCC.SLT, b.load(Type.I32, o, layout.object().refcnt()), 0), after, mortal);
-            b.switchToBlock(mortal);
-            Value count = b.iaddImm(b.load(Type.I64, o, layout.object().refcnt()), -1);
-            b.store(count, o, layout.object().refcnt());
-            b.brif(b.icmpImm(IntCC.EQ, count, 0), dealloc, after);
-            b.switchToBlock(dealloc);
-            b.callIndirect(VOID_OF_P, constant(CSymbol.DEALLOC), o);
-            b.jump(after);
-            b.switchToBlock(after);
+            RefCounts.decref(b, layout, symbols, o);
         }
     }
 }

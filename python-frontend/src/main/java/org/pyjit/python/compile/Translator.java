@@ -142,7 +142,7 @@ final class Translator {
      * @param counterCapacity how many exit sites the block has room for
      * @param recursionBudget the {@link RecursionBudget} block
      * @param objects constants made at compile time
-     * @param bodies where callees' compiled bodies are found, for direct calls ({@link DirectCall});
+     * @param bodies where callees' call stubs are found, for direct calls ({@link DirectCall});
      *     empty: every call goes through vectorcall
      * @param exceptionEvents the {@link ExceptionEvents#helper} that fires exception events
      * @param evalBreaker the {@link EvalBreakerHelper#helper} a set eval breaker calls
@@ -176,6 +176,11 @@ final class Translator {
     /** The running CPython's offsets. */
     CPythonLayout layout() {
         return layout;
+    }
+
+    /** The C-API addresses. */
+    NativeSymbols symbols() {
+        return symbols;
     }
 
     /** The frame parameter of the function being built. */
@@ -1814,8 +1819,8 @@ final class Translator {
                     && i.cache() instanceof InlineCache.Call cached && cached.funcVersion() != 0) {
                 Block generic = b.createBlock();
                 b.setCold(generic);
-                new DirectCall(Translator.this, b, bodies.get())
-                        .emit(callable, isMethod, c, positional, cached.funcVersion(), i.byteOffset(), generic, called);
+                DirectCall.emit(Translator.this, b, bodies.get(), callable, isMethod, args, positional,
+                        i.byteOffset(), generic, called);
                 b.switchToBlock(generic);
                 fastPath = true;
             }

@@ -54,6 +54,9 @@ final class CApi {
     private final long exceptionSetTraceback;
     private final long excException;
     private final long decRef;
+    private final long functionAddWatcher;
+    /** Address of {@code _PyFunction_Vectorcall}, a function's default {@code vectorcall}. */
+    final long functionVectorcall;
 
     private CApi(Library python, Library libc) throws EntryException {
         none = symbol(python, "_Py_NoneStruct");
@@ -75,6 +78,8 @@ final class CApi {
         exceptionSetTraceback = symbol(python, "PyException_SetTraceback");
         excException = MEMORY.getLong(symbol(python, "PyExc_Exception"));
         decRef = symbol(python, "Py_DecRef");
+        functionAddWatcher = symbol(python, "PyFunction_AddWatcher");
+        functionVectorcall = symbol(python, "_PyFunction_Vectorcall");
         free = symbol(libc, "free");
         threadStateGet = symbol(python, "PyThreadState_Get");
         calloc = symbol(libc, "calloc");
@@ -260,6 +265,14 @@ final class CApi {
     /** {@code Py_DecRef(object)} (NULL-safe). */
     void decRef(long object) {
         call(decRef, object);
+    }
+
+    /**
+     * {@code PyFunction_AddWatcher(callback)}: the watcher's id, or -1 with an exception set
+     * (every watcher slot taken).
+     */
+    int functionAddWatcher(long callback) {
+        return (int) call(functionAddWatcher, callback);
     }
 
     /** libc {@code calloc(1, size)}: zeroed memory that libc {@code free} releases, or 0. */

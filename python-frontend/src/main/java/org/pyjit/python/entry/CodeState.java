@@ -7,14 +7,17 @@ package org.pyjit.python.entry;
  * +0   i64  calls          PY_START events counted
  * +8   i64  back edges     backward JUMP events counted, all loops together
  * +16  i32  units          Py_SIZE(code): entries of the loop counter array
- * +20  i32  flags          {@link #RECORDED}, {@link #PENDING}
+ * +20  i32  flags          {@link #RECORDED}, {@link #PENDING}, {@link #DIRECT_CALLS_ONLY},
+ *                          {@link #VECTORCALL_ENTRY}
  * +24  i64  entry          the compiled body {@code i64 body(frame, tstate)}, or 0
  * +32  i64  entered        calls that ran the compiled body
  * +40  i64  declined       calls of a compiled code object left to the interpreter (another tool
  *                          was monitoring, stale instrumentation, unexpected frame)
  * +48  i64  osr            0, or a table of {@code units} i64: per backward jump (indexed by the
  *                          jump's code unit) a body entered at the jump's target, or 0
- * +56  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
+ * +56  i64  call           the body's call stub for direct calls and the vectorcall entry
+ *                          ({@code DirectCall.stub}), or 0; published with {@code entry}
+ * +64  i32  loop[units]    backward JUMP events per jump instruction, indexed by code unit
  * </pre>
  *
  * Once {@code entry} is set, {@code calls} stops counting (it stays the count that made the code
@@ -44,7 +47,8 @@ final class CodeState {
     static final int ENTERED = 32;
     static final int DECLINED = 40;
     static final int OSR = 48;
-    static final int LOOPS = 56;
+    static final int CALL = 56;
+    static final int LOOPS = 64;
 
     /** Flag: Java holds a record naming this state; it must hear of the release. */
     static final int RECORDED = 1;
@@ -60,6 +64,11 @@ final class CodeState {
      * before the body is published.
      */
     static final int DIRECT_CALLS_ONLY = 4;
+    /**
+     * Flag: the code's functions get the vectorcall entry into its body (it got hot called from
+     * C, see {@code VectorcallEntry}): read by the function watcher at each function's creation.
+     */
+    static final int VECTORCALL_ENTRY = 8;
 
     private CodeState() {
     }

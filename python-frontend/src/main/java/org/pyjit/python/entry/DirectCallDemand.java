@@ -29,6 +29,10 @@ import org.pyjit.python.layout.Opcode;
  *       site caches may be another (a compiled site calls any simple function directly);
  *   <li>the caller's state has a body, loop bodies or a compile pending.
  * </ul>
+ * A function called through a vectorcall (the interpreter's entry frame, owned by the C stack,
+ * between it and its caller) whose code a direct call can enter is wanted whatever its caller
+ * (C code such as {@code map}, or a call site that is not a direct call): it gets
+ * {@code VectorcallEntry}, through which C calls its body ({@link Verdict#calledFromC}).
  * A function that fails only the last two tests waits, by its version, for a caller: when a code
  * object is queued for compiling later, {@link #calleeVersions} names the functions its
  * {@code CALL_PY_EXACT_ARGS} sites cache, and a waiting one is compiled then. One that fails only
@@ -49,14 +53,21 @@ final class DirectCallDemand {
      *     for the body to be wanted later, or 0 if it never can be
      * @param callerState if not wanted: the pyjit state of the code whose {@code CALL_PY_EXACT_ARGS}
      *     site called it (a site that calls any simple function directly once compiled), or 0
+     * @param calledFromC if wanted: the function, called through a vectorcall from C (or from a
+     *     generic call), which is to get the vectorcall entry with every later function of its
+     *     code; otherwise 0
      */
-    record Verdict(boolean wanted, int version, long callerState) {
-        static final Verdict WANTED = new Verdict(true, 0, 0);
-        static final Verdict NEVER = new Verdict(false, 0, 0);
+    record Verdict(boolean wanted, int version, long callerState, long calledFromC) {
+        static final Verdict WANTED = new Verdict(true, 0, 0, 0);
+        static final Verdict NEVER = new Verdict(false, 0, 0, 0);
     }
 
     /** {@code FRAME_OWNED_BY_CSTACK} (3.12 internal/pycore_frame.h): {@code _PyEval_EvalFrameDefault}'s entry frame. */
     private static final int FRAME_OWNED_BY_CSTACK = 3;
+    private static final int CO_VARARGS = 0x04;
+    private static final int CO_VARKEYWORDS = 0x08;
+    /** {@code CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR}. */
+    private static final int RESUMABLE = 0x20 | 0x80 | 0x100 | 0x200;
 
     private final CApi api;
     private final CPythonLayout layout;
@@ -102,11 +113,15 @@ final class DirectCallDemand {
         if (version == 0) {
             return Verdict.NEVER;
         }
-        Verdict waiting = new Verdict(false, version, 0);
         long caller = CApi.MEMORY.getLong(frame + f.previous());
-        // Called through PyObject_Vectorcall (a compiled caller whose direct call did not apply:
-        // the callee had no body yet), the interpreter's entry frame sits between the two.
-        if (caller != 0 && (CApi.MEMORY.getByte(caller + f.owner()) & 0xFF) == FRAME_OWNED_BY_CSTACK) {
+        // Called through PyObject_Vectorcall (C code, or a compiled caller whose direct call did
+        // not apply: the callee had no body yet), the interpreter's entry frame sits between the
+        // two. From C, the vectorcall entry would enter the body (if the code can be entered so).
+        boolean viaVectorcall = caller != 0
+                && (CApi.MEMORY.getByte(caller + f.owner()) & 0xFF) == FRAME_OWNED_BY_CSTACK;
+        Verdict waiting = viaVectorcall && simple(code) ? new Verdict(true, 0, 0, function)
+                : new Verdict(false, version, 0, 0);
+        if (viaVectorcall) {
             caller = CApi.MEMORY.getLong(caller + f.previous());
         }
         if (caller == 0) {
@@ -126,7 +141,21 @@ final class DirectCallDemand {
         boolean compiled = state != 0 && (CApi.MEMORY.getLong(state + CodeState.ENTRY) != 0
                 || CApi.MEMORY.getLong(state + CodeState.OSR) != 0
                 || (CApi.MEMORY.getInt(state + CodeState.FLAGS) & CodeState.PENDING) != 0);
-        return compiled ? Verdict.WANTED : new Verdict(false, version, state);
+        if (compiled) {
+            return Verdict.WANTED;
+        }
+        return waiting.wanted() ? waiting : new Verdict(false, version, state, 0);
+    }
+
+    /**
+     * Whether a function of the code can be entered by a direct call: the specialiser's
+     * SIMPLE_FUNCTION (no {@code *args}, {@code **kwargs}, keyword-only parameters) and not
+     * resumable, as {@code DirectCall} tests at run time.
+     */
+    private boolean simple(long code) {
+        int flags = CApi.MEMORY.getInt(code + layout.code().flags());
+        return (flags & (CO_VARARGS | CO_VARKEYWORDS | RESUMABLE)) == 0
+                && CApi.MEMORY.getInt(code + layout.code().kwOnlyArgCount()) == 0;
     }
 
     /** Whether {@code unit} is a {@code CALL_PY_EXACT_ARGS} of the code. */

@@ -141,7 +141,8 @@ public final class EntryPoints {
             try {
                 compiler = new BodyCompiler(code.layout, NativeSymbols.lookUp(python),
                         CompileOptions.fromEnvironment(System.getenv()),
-                        Optional.of(new BodyLookup(extraIndex, CodeState.ENTRY, CodeState.ENTERED)));
+                        Optional.of(new BodyLookup(extraIndex, CodeState.CALL, CodeState.ENTERED,
+                                CodeState.FLAGS, CodeState.VECTORCALL_ENTRY)));
                 // GIL held here: the compiler thread translates without it.
                 compiler.prepareObjects();
             } catch (CompileRefusedException | IllegalStateException e) {

@@ -124,6 +124,11 @@ final class HotCodeRegistry {
     private final Map<Long, List<Callee>> callerlessAtSites = new HashMap<>();
     private final List<Record> released = new ArrayList<>();
     private long attached;
+    /**
+     * The function watcher's state: 0 not registered yet, 1 registered, -1 refused (every
+     * watcher slot taken: only the functions running when they got hot get the vectorcall entry).
+     */
+    private int watching;
 
     /**
      * @param compiler compiles hot functions and loops, or null: none is compiled
@@ -299,6 +304,7 @@ final class HotCodeRegistry {
         if (body.directCallsOnly()) {
             setFlags(state, CodeState.DIRECT_CALLS_ONLY, true);
         }
+        publish(state + CodeState.CALL, body.callStub());
         publish(state + CodeState.ENTRY, body.entry());
     }
 
@@ -346,6 +352,9 @@ final class HotCodeRegistry {
         boolean directCallsOnly = !r.resumable && compiler.directCallsOnly(capture);
         if (directCallsOnly && !called) {
             DirectCallDemand.Verdict verdict = demand.map(d -> d.verdict(code)).orElse(DirectCallDemand.Verdict.WANTED);
+            if (verdict.calledFromC() != 0) {
+                enterFromC(state, verdict.calledFromC());
+            }
             if (!verdict.wanted()) {
                 r.state = new CompileOutcome(CompileState.REFUSED, NOT_WANTED);
                 if (verdict.version() != 0) {
@@ -362,6 +371,27 @@ final class HotCodeRegistry {
                 : compileFunction(r, state, capture);
         wakeCallees(code, state);
         return result;
+    }
+
+    /**
+     * A loop-free function got hot called from C: it and every function made from its code later
+     * get the vectorcall entry into the body being compiled ({@code VectorcallEntry}; until the body
+     * is published the entry hands every call to {@code _PyFunction_Vectorcall}).
+     */
+    private void enterFromC(long state, long function) {
+        if (watching == 0) {
+            int id = api.functionAddWatcher(compiler.functionWatcher());
+            if (id < 0) {
+                api.errClear();
+                log.accept("warning: no function watcher left: only running functions get the vectorcall entry");
+            }
+            watching = id < 0 ? -1 : 1;
+        }
+        setFlags(state, CodeState.VECTORCALL_ENTRY, true);
+        long slot = function + layout.function().vectorcall();
+        if (CApi.MEMORY.getLong(slot) == api.functionVectorcall) {
+            CApi.MEMORY.putLong(slot, compiler.vectorcallEntry());
+        }
     }
 
     /** Compiles a captured function on this thread and publishes its body. */
@@ -646,6 +676,7 @@ final class HotCodeRegistry {
         long body = CApi.MEMORY.getLong(state + CodeState.ENTRY);
         if (body != 0 && compiler != null) {
             CApi.MEMORY.putLong(state + CodeState.ENTRY, 0);
+            CApi.MEMORY.putLong(state + CodeState.CALL, 0);
             int freed = compiler.release(body);
             CodeCache cache = Jit.host().codeCache();
             log.accept("released: compiled body 0x" + Long.toHexString(body) + " of a dead code object, "

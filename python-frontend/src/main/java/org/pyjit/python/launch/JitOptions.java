@@ -40,7 +40,7 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
 
     private static final Set<String> OPTION_VARIABLES = Set.of("PYJIT_DISABLE", "PYJIT_THRESHOLD",
             "PYJIT_STATS", "PYJIT_LOG", "PYJIT_COMPILE", "PYJIT_COMPILE_SYNC", "PYJIT_OSR", "PYJIT_DUMP",
-            "PYJIT_ENTER");
+            "PYJIT_ENTER", "PYJIT_PERFMAP");
 
     /** Validates and freezes. */
     public JitOptions {
@@ -84,7 +84,8 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
         }
         return Optional.of("pyjit: warning: unknown environment variable" + (unknownVariables.size() > 1 ? "s " : " ")
                 + String.join(", ", unknownVariables) + " (known: PYJIT_DISABLE, PYJIT_THRESHOLD, PYJIT_STATS,"
-                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_OSR, PYJIT_DUMP, PYJIT_ENTER, PYJIT_PYTHON,"
+                + " PYJIT_LOG, PYJIT_COMPILE, PYJIT_COMPILE_SYNC, PYJIT_OSR, PYJIT_DUMP, PYJIT_ENTER, PYJIT_PERFMAP,"
+                + " PYJIT_PYTHON,"
                 + " PYJIT_JAVA_OPTS)");
     }
 
@@ -142,6 +143,18 @@ public record JitOptions(boolean disabled, int threshold, boolean stats, Optiona
     public static Optional<Path> dumpDirectory(Map<String, String> env) {
         String dir = env.getOrDefault("PYJIT_DUMP", "");
         return dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    /**
+     * {@code PYJIT_PERFMAP=1}: the compiler appends a line {@code START SIZE NAME} (hex start and
+     * size) for each body and helper it installs to {@code /tmp/perf-PID.map}, the file
+     * {@code perf report} reads to name samples in JIT code.
+     *
+     * @param env the process environment
+     * @return whether the map is written ({@code false} for any value other than {@code 1})
+     */
+    public static boolean perfMapRequested(Map<String, String> env) {
+        return "1".equals(env.get("PYJIT_PERFMAP"));
     }
 
     /**

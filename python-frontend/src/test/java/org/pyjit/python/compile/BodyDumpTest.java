@@ -47,4 +47,23 @@ class BodyDumpTest {
         String dis = Files.readString(dir.resolve("000-g.dis"));
         assertTrue(dis.contains("7f0000001000:") && dis.contains("ret"), dis);
     }
+
+    @Test
+    void helpersAreDumpedAsOneModule() throws IOException {
+        new BodyDump(dir, dir.resolve("no-tools").toString()).writeModule("helpers",
+                new org.pyjit.ir.IrModule(java.util.List.of(identity())), CODE, 0x2000);
+        assertTrue(Files.readString(dir.resolve("helpers.ir")).contains("function %f(i64, i64) -> i64"));
+        assertArrayEquals(CODE, Files.readAllBytes(dir.resolve("helpers.bin")));
+        assertTrue(Files.readString(dir.resolve("helpers.dis")).contains("loaded at 0x2000"));
+    }
+
+    /** {@code PYJIT_PERFMAP}: perf's format, one line per symbol, appended, blanks replaced. */
+    @Test
+    void perfMapLinesAreHexStartSizeAndName() throws IOException {
+        PerfMap map = new PerfMap(dir.resolve("perf-1.map"));
+        map.add(0x7f0000001000L, 0x2a0, "pyjit:3:main (x.py:1)");
+        map.add(0x7f0000002000L, 16, "pyjit_eval_breaker");
+        assertEquals("7f0000001000 2a0 pyjit:3:main_(x.py:1)\n7f0000002000 10 pyjit_eval_breaker\n",
+                Files.readString(map.file()));
+    }
 }

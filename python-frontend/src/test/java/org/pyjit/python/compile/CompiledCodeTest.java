@@ -586,6 +586,42 @@ class CompiledCodeTest {
     }
 
     /**
+     * Loop-free functions that get hot called from C ({@code map}, {@code filter},
+     * {@code functools.reduce}, {@code sorted}'s key, a bound method through {@code map}) are
+     * compiled for direct calls and get the vectorcall entry: their {@code PY_START} is off, so
+     * every entry counted comes through it. A lambda made anew at each turn gets it from the
+     * function watcher. Calls the entry leaves to {@code _PyFunction_Vectorcall} are not entered:
+     * one argument for {@code defaults(a, b=10)}, keywords, two arguments for {@code scale}, calls
+     * under a profiler (which sees them all), a replaced {@code __code__}. An exception raised in
+     * an entered body, a recursion through {@code map}, and every result are python3.12's.
+     */
+    @Test
+    void functionsCalledFromCEnterTheirBodiesThroughTheVectorcallEntry() throws IOException {
+        String err = statisticsOfARunLikePython(program("vectorcall_entry.py"),
+                Map.of("PYJIT_THRESHOLD", "4", "PYJIT_COMPILE_SYNC", "1", "PYJIT_ENTER", "loops"));
+        // 60 turns of map(scale, range(5)), the first four calls interpreted.
+        assertEntered(err, "scale (vectorcall_entry.py:10)", 296);
+        assertEntered(err, "with_cell (vectorcall_entry.py:14)", 236);
+        // Only the 180 two-argument calls, the first of them interpreted.
+        assertEntered(err, "defaults (vectorcall_entry.py:19)", 179);
+        assertEntered(err, "fails (vectorcall_entry.py:23)", 10);
+        assertReport(err, "fails (vectorcall_entry.py:23)", "error exception @32: 1");
+        assertEntered(err, "Acc.add (vectorcall_entry.py:33)", 6);
+        assertEntered(err, "depth (vectorcall_entry.py:38)", 37);
+        // New lambdas each turn: 480 calls of map's, 600 of filter's, 300 of reduce's.
+        assertEntered(err, "main.<locals>.<lambda> (vectorcall_entry.py:57)", 476);
+        assertEntered(err, "main.<locals>.<lambda> (vectorcall_entry.py:58)", 596);
+        assertEntered(err, "main.<locals>.<lambda> (vectorcall_entry.py:59)", 356);
+        assertEntered(err, "main.<locals>.<lambda> (vectorcall_entry.py:65)", 16);
+    }
+
+    /** A function's row says it was compiled and entered {@code entered} times. */
+    private static void assertEntered(String stats, String row, int entered) {
+        String line = report(stats, row).get(0);
+        assertTrue(line.contains("hot, compiled (") && line.contains(", entered " + entered + ", "), line);
+    }
+
+    /**
      * A loop body entered by OSR whose header is an EXTENDED_ARG-prefixed FOR_ITER: a tool comes
      * and goes in the middle of the loop, the body leaves after that call, and the back edge
      * enters it again (at the prefix: the body's entry is chosen from the jump's target). It once
@@ -798,8 +834,8 @@ class CompiledCodeTest {
      * its body is one of its compiled caller's direct calls), a generator whose every turn yields
      * is not compiled, one that loops between yields is entered at its resumptions if its loop
      * turns at least four times a resumption (else not compiled). A loop-free
-     * function is compiled only for a compiled caller's direct calls: one hot from C first waits
-     * for its caller's compile; one called only from C or by itself is not compiled.
+     * function is compiled only for a compiled caller's direct calls or for C callers (entered
+     * through its vectorcall slot): one called only by itself is not compiled.
      * {@code PYJIT_ENTER=all} enters them all. Compiled in the background, the loop-free
      * function's events stop at the threshold.
      */
@@ -813,11 +849,16 @@ class CompiledCodeTest {
                 .filter(l -> l.startsWith("direct call @48: "))
                 .mapToLong(l -> Long.parseLong(l.substring("direct call @48: ".length()))).sum();
         assertTrue(direct > 0, err);
-        assertTrue(tiny.stream().anyMatch(l -> l.contains("; entries " + direct + ", ")), tiny + " vs " + direct);
-        for (String callerless : List.of("halve (entry_policy.py:11)", "fact (entry_policy.py:16)")) {
-            assertTrue(report(err, callerless).get(0)
-                    .contains("not compiled: no loop, and no compiled caller would call it directly"), err);
-        }
+        // map's 280 calls after the threshold come through the vectorcall entry; so do the
+        // interpreter's calls before it specialises looping's CALL, and the last line's.
+        long entries = Long.parseLong(tiny.get(0).replaceAll(".*, entered ([0-9]+),.*", "$1"));
+        assertTrue(entries > direct + 280, tiny + " vs " + direct);
+        // Called from C: map's 280 calls after the threshold, and the last line's halve(7), whose
+        // CALL the interpreter runs once, unspecialised, through the function's vectorcall slot.
+        assertTrue(report(err, "halve (entry_policy.py:11)").get(0).contains("direct calls only: no loop), entered 281,"),
+                err);
+        assertTrue(report(err, "fact (entry_policy.py:16)").get(0)
+                .contains("not compiled: no loop, and no compiled caller would call it directly"), err);
         // Generators whose loop turns once (each) or about twice (halves) a resumption.
         for (String few : List.of("each (entry_policy.py:29)", "halves (entry_policy.py:42)")) {
             assertTrue(report(err, few).get(0)

@@ -61,6 +61,14 @@ class JitOptionsTest {
     }
 
     @Test
+    void perfMapIsAKnownOptionOnlyOnForOne() throws LaunchException {
+        assertTrue(JitOptions.fromEnvironment(Map.of("PYJIT_PERFMAP", "1")).unknownVariables().isEmpty());
+        assertTrue(JitOptions.perfMapRequested(Map.of("PYJIT_PERFMAP", "1")));
+        assertFalse(JitOptions.perfMapRequested(Map.of("PYJIT_PERFMAP", "yes")));
+        assertFalse(JitOptions.perfMapRequested(Map.of()));
+    }
+
+    @Test
     void preloadIsUndoneExactly() {
         String jsig = "/jdk/lib/server/libjsig.so";
         assertEquals(Optional.empty(), LaunchEnvironment.userPreload(Optional.of(jsig), jsig));
