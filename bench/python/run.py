@@ -30,6 +30,8 @@ N timed ones, each output checked against the first), as pyperformance's workers
 time is the median wall time of its N timed main() calls; the table reports the median of that
 over rounds. Start-up, imports and whatever a JIT compiles during the warm-up runs are left out:
 this measures the code a long-running program runs once it is warm, not a short program's cost.
+With --cpu, a second table gives the CPU time of the thread that ran the main() calls
+(time.thread_time), which leaves out the time a run waited while the machine ran other work.
 
 Standard library only; results go to stdout, progress to stderr.
 """
@@ -53,6 +55,7 @@ PROGRAMS = os.path.join(HERE, "programs")
 PYJIT = os.path.join(ROOT, "bin", "pyjit")
 STEADY = os.path.join(HERE, "steady.py")
 STEADY_LINE = re.compile(r"^steady-ms: ([0-9. ]*)\|([0-9. ]*)$", re.M)
+STEADY_CPU_LINE = re.compile(r"^steady-cpu-ms: ([0-9. ]*)\|([0-9. ]*)$", re.M)
 REFERENCE = "python3.12"
 VERSION_PROBE = "import platform; print(platform.python_implementation(), platform.python_version())"
 
@@ -229,20 +232,25 @@ def loud(message):
 
 
 def steady_time(stderr):
-    """(median of the timed main() runs in s, stderr without steady.py's line) or (None, stderr)."""
-    m = None
-    for m in STEADY_LINE.finditer(stderr):
-        pass
-    if m is None or not m.group(2).split():
-        return None, stderr
-    timed = [float(x) / 1000 for x in m.group(2).split()]
-    return statistics.median(timed), (stderr[:m.start()] + stderr[m.end():]).strip()
+    """(median of the timed main() runs' wall time in s, of their thread CPU time in s or None,
+    stderr without steady.py's lines) or (None, None, stderr)."""
+    times = []
+    for pattern in (STEADY_LINE, STEADY_CPU_LINE):
+        m = None
+        for m in pattern.finditer(stderr):
+            pass
+        if m is None or not m.group(2).split():
+            times.append(None)
+            continue
+        times.append(statistics.median(float(x) / 1000 for x in m.group(2).split()))
+        stderr = stderr[:m.start()] + stderr[m.end():]
+    return times[0], times[1], stderr.strip()
 
 
 def record(results, impl, program, wall, cpu, rc, stdout, stderr, steady=False):
     key = (impl.name, program)
     if steady and rc == 0:
-        wall, stderr = steady_time(stderr)
+        wall, cpu, stderr = steady_time(stderr)
         if wall is None:
             rc = "no steady-ms line on stderr"
     if rc != 0:
@@ -255,7 +263,8 @@ def record(results, impl, program, wall, cpu, rc, stdout, stderr, steady=False):
                     "  got:      %s" % (program, impl.name, expected, got))
         else:
             results.wall[key].append(wall)
-            results.cpu[key].append(cpu)
+            if cpu is not None:
+                results.cpu[key].append(cpu)
             if stderr.strip() and key not in results.stderr_noted:
                 results.stderr_noted.add(key)
                 print("note: %s under %s wrote to stderr: %s" % (program, impl.name, stderr.strip()[:500]),
@@ -376,7 +385,9 @@ def main():
                                     "python3.12 is always run as the reference)")
     ap.add_argument("--subtract-startup", action="store_true",
                     help="also time `-c pass` each round and report times minus its median")
-    ap.add_argument("--cpu", action="store_true", help="also report CPU time (user + sys of the process tree)")
+    ap.add_argument("--cpu", action="store_true",
+                    help="also report CPU time: user + sys of the process tree, or with --steady the thread "
+                         "CPU time of the main() calls")
     ap.add_argument("--steady", metavar="W:N",
                     help="in-process mode: time main() N times after W warm-up calls in each run "
                          "(see the module comment)")
@@ -404,9 +415,9 @@ def main():
         if not m or int(m.group(2)) < 1:
             raise SystemExit("run.py: --steady wants W:N (warm-up and timed calls of main(), N at least 1), "
                              "got %r" % opts.steady)
-        if opts.subtract_startup or opts.cpu:
-            raise SystemExit("run.py: --steady times main() inside the process; --subtract-startup and --cpu "
-                             "apply to whole-process runs only")
+        if opts.subtract_startup:
+            raise SystemExit("run.py: --steady times main() inside the process; --subtract-startup "
+                             "applies to whole-process runs only")
         steady = (int(m.group(1)), int(m.group(2)))
 
     base_env = dict(os.environ)
@@ -476,7 +487,12 @@ def main():
     if opts.cpu:
         print()
         print(table(impls, programs, results, sizes, results.cpu, {},
+                    ("In-process: CPU time of the thread that ran one main() call (time.thread_time; median of "
+                     "the timed calls, median over rounds)") if steady else
                     "CPU time (user + sys of the process tree), start-up included (median over rounds)"))
+        if steady:
+            print()
+            print(spread_line(impls, programs, results.cpu))
     if results.failures:
         counts = {}
         for text in results.failures:

@@ -8,8 +8,9 @@ The program must end with the statement `main()`; everything before it runs once
 named `__main__` whose sys.argv is [PROGRAM.py, ARGS...]. Then main() runs WARMUPS + RUNS times,
 each with its stdout captured. The first run's output is written to stdout (the checksum run.py
 compares); a later run that prints something else is an error (exit status 3). The wall time of
-every run (time.perf_counter, in ms) goes to stderr as one last line:
-`steady-ms: warm-up... | timed...`.
+every run (time.perf_counter, in ms) goes to stderr as `steady-ms: warm-up... | timed...`, then
+the CPU time of the thread that ran it (time.thread_time, in ms: a run preempted by other work on
+the machine does not count the time it waited) as the last line, `steady-cpu-ms: ... | ...`.
 """
 import ast
 import contextlib
@@ -38,12 +39,14 @@ def main():
     exec(compile(tree, path, "exec"), module.__dict__)
     program_main = module.__dict__["main"]
 
-    times, first = [], None
+    times, cpu, first = [], [], None
     for k in range(warmups + runs):
         out = io.StringIO()
         start = time.perf_counter()
+        start_cpu = time.thread_time()
         with contextlib.redirect_stdout(out):
             program_main()
+        cpu.append((time.thread_time() - start_cpu) * 1e3)
         times.append((time.perf_counter() - start) * 1e3)
         if first is None:
             first = out.getvalue()
@@ -55,6 +58,8 @@ def main():
             sys.exit(3)
     print("steady-ms: %s | %s" % (" ".join("%.1f" % t for t in times[:warmups]),
                                   " ".join("%.1f" % t for t in times[warmups:])), file=sys.stderr)
+    print("steady-cpu-ms: %s | %s" % (" ".join("%.1f" % t for t in cpu[:warmups]),
+                                      " ".join("%.1f" % t for t in cpu[warmups:])), file=sys.stderr)
 
 
 if __name__ == "__main__":

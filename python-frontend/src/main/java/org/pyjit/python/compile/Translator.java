@@ -3267,12 +3267,9 @@ final class Translator {
         return b.load(Type.I64, frame, stackOffset(d));
     }
 
-    /** 3.12 {@code Py_INCREF}: the low 32 bits, left alone when they overflow to 0 (immortal). */
+    /** 3.12 {@code Py_INCREF} ({@link RefCounts#incref}). */
     Value incref(Value o) {
-        Value low = b.load(Type.I32, o, layout.object().refcnt());
-        Value bumped = b.iaddImm(low, 1);
-        b.store(b.select(b.icmpImm(IntCC.EQ, bumped, 0), low, bumped), o, layout.object().refcnt());
-        return o;
+        return RefCounts.incref(b, layout, o);
     }
 
     /**
