@@ -141,8 +141,8 @@ public final class BodyCompiler {
     private final CompileTimeObjects objects;
     private final Optional<BodyLookup> bodies;
     /**
-     * The helpers bodies call ({@link ExceptionEvents}, {@link EvalBreakerHelper}), compiled with
-     * the first body; never freed.
+     * The helpers bodies call ({@link ExceptionEvents}, {@link EvalBreakerHelper}, the cache
+     * fills) and the {@link VectorcallEntry}, compiled with the first body; never freed.
      */
     private CompiledModule helpers;
     /** {@link #functionWatcher()}'s code, once compiled; never freed. */
@@ -326,8 +326,8 @@ public final class BodyCompiler {
         CacheSites caches = new CacheSites(fillHelpers());
         try {
             Translator translator = new Translator(layout, symbols, snapshot, options.countInstructions(),
-                    counterBlock, capacity, budget.address(), objects,
-                    bodies, helper(EXCEPTION_EVENTS), helper(EVAL_BREAKER), options.entries(), caches);
+                    counterBlock, capacity, budget.address(), objects, bodies, helper(EXCEPTION_EVENTS),
+                    helper(EVAL_BREAKER), options.entries(), caches);
             OptionalInt loopUnit = capture.loopUnit();
             IrFunction function = loopUnit.isPresent() ? translator.translateLoop(name, loopUnit.getAsInt())
                     : translator.translate(name);

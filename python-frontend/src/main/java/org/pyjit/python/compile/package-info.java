@@ -41,6 +41,10 @@
  *       Guards compare versions CPython never reuses (type tags, dict keys versions) with
  *       constants read from the inline cache at capture: no watcher, no invalidation.
  *   <li>Every exit site has a native counter ({@link org.pyjit.python.compile.BodyCounters}).
+ *   <li>A function body's call stub ({@link org.pyjit.python.compile.DirectCall#stub}) runs every
+ *       guard before it takes a reference or pushes a frame: "not taken" (1) means nothing was
+ *       consumed, and the caller's generic call (a vectorcall, or {@code _PyFunction_Vectorcall}
+ *       behind {@link org.pyjit.python.compile.VectorcallEntry}) does the call instead.
  * </ul>
  */
 package org.pyjit.python.compile;

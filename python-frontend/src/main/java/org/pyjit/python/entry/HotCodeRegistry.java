@@ -379,18 +379,26 @@ final class HotCodeRegistry {
      * is published the entry hands every call to {@code _PyFunction_Vectorcall}).
      */
     private void enterFromC(long state, long function) {
-        if (watching == 0) {
-            int id = api.functionAddWatcher(compiler.functionWatcher());
-            if (id < 0) {
-                api.errClear();
-                log.accept("warning: no function watcher left: only running functions get the vectorcall entry");
+        long entry;
+        try {
+            entry = compiler.vectorcallEntry();
+            if (watching == 0) {
+                int id = api.functionAddWatcher(compiler.functionWatcher());
+                if (id < 0) {
+                    api.errClear();
+                    log.accept("warning: no function watcher left: only running functions get the vectorcall entry");
+                }
+                watching = id < 0 ? -1 : 1;
             }
-            watching = id < 0 ? -1 : 1;
+        } catch (RuntimeException e) {
+            // The helpers did not compile: C callers keep _PyFunction_Vectorcall.
+            log.accept("warning: no vectorcall entry: " + e);
+            return;
         }
         setFlags(state, CodeState.VECTORCALL_ENTRY, true);
         long slot = function + layout.function().vectorcall();
         if (CApi.MEMORY.getLong(slot) == api.functionVectorcall) {
-            CApi.MEMORY.putLong(slot, compiler.vectorcallEntry());
+            CApi.MEMORY.putLong(slot, entry);
         }
     }
 
