@@ -1,5 +1,6 @@
 package org.pyjit.python.compile;
 
+import com.kenai.jffi.MemoryIO;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -386,6 +387,20 @@ public final class BodyCompiler {
             }
         }
         return helpers.function(name);
+    }
+
+    /**
+     * Whether a direct call (and so the vectorcall entry) can enter a function of a live code
+     * object: the specialiser's SIMPLE_FUNCTION, not a generator or coroutine (GIL held).
+     *
+     * @param layout the running CPython's offsets
+     * @param code the code object's address
+     * @return whether its body would get a call stub
+     */
+    public static boolean directlyCallable(CPythonLayout layout, long code) {
+        MemoryIO memory = MemoryIO.getInstance();
+        return FrameShape.directlyCallable(memory.getInt(code + layout.code().flags()),
+                memory.getInt(code + layout.code().kwOnlyArgCount()));
     }
 
     /**

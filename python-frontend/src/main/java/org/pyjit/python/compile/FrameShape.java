@@ -66,6 +66,11 @@ record FrameShape(int argCount, int flags, int kwOnlyArgCount, int nLocalsPlus, 
      * {@code *args}, {@code **kwargs} or keyword-only parameters), not a generator or coroutine.
      */
     boolean directlyCallable() {
+        return directlyCallable(flags, kwOnlyArgCount);
+    }
+
+    /** {@link #directlyCallable()} of a code object's {@code co_flags} and {@code co_kwonlyargcount}. */
+    static boolean directlyCallable(int flags, int kwOnlyArgCount) {
         return (flags & (VARIADIC_FLAGS | RESUMABLE_FLAGS)) == 0 && kwOnlyArgCount == 0;
     }
 }

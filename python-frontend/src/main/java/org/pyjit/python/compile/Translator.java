@@ -200,10 +200,7 @@ final class Translator {
 
     /** How 3.12 reaches the current frame: {@code tstate->cframe->current_frame}. */
     CPythonLayout.CurrentFrameAccess.ViaCFrame viaCFrame() {
-        if (!(layout.threadState().currentFrame() instanceof CPythonLayout.CurrentFrameAccess.ViaCFrame via)) {
-            throw new IllegalStateException("current frame not reached through cframe (not 3.12)");
-        }
-        return via;
+        return DirectCall.viaCFrame(layout);
     }
 
     /** Non-zero iff a tool other than pyjit's has an event in the tool set at {@code owner + offset}. */

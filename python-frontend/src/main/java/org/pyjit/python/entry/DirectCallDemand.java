@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.pyjit.python.bytecode.BytecodeDialect;
+import org.pyjit.python.compile.BodyCompiler;
 import org.pyjit.python.layout.CPythonLayout;
 import org.pyjit.python.layout.Opcode;
 
@@ -64,10 +65,6 @@ final class DirectCallDemand {
 
     /** {@code FRAME_OWNED_BY_CSTACK} (3.12 internal/pycore_frame.h): {@code _PyEval_EvalFrameDefault}'s entry frame. */
     private static final int FRAME_OWNED_BY_CSTACK = 3;
-    private static final int CO_VARARGS = 0x04;
-    private static final int CO_VARKEYWORDS = 0x08;
-    /** {@code CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR}. */
-    private static final int RESUMABLE = 0x20 | 0x80 | 0x100 | 0x200;
 
     private final CApi api;
     private final CPythonLayout layout;
@@ -119,8 +116,8 @@ final class DirectCallDemand {
         // two. From C, the vectorcall entry would enter the body (if the code can be entered so).
         boolean viaVectorcall = caller != 0
                 && (CApi.MEMORY.getByte(caller + f.owner()) & 0xFF) == FRAME_OWNED_BY_CSTACK;
-        Verdict waiting = viaVectorcall && simple(code) ? new Verdict(true, 0, 0, function)
-                : new Verdict(false, version, 0, 0);
+        Verdict waiting = viaVectorcall && BodyCompiler.directlyCallable(layout, code)
+                ? new Verdict(true, 0, 0, function) : new Verdict(false, version, 0, 0);
         if (viaVectorcall) {
             caller = CApi.MEMORY.getLong(caller + f.previous());
         }
@@ -147,16 +144,6 @@ final class DirectCallDemand {
         return waiting.wanted() ? waiting : new Verdict(false, version, state, 0);
     }
 
-    /**
-     * Whether a function of the code can be entered by a direct call: the specialiser's
-     * SIMPLE_FUNCTION (no {@code *args}, {@code **kwargs}, keyword-only parameters) and not
-     * resumable, as {@code DirectCall} tests at run time.
-     */
-    private boolean simple(long code) {
-        int flags = CApi.MEMORY.getInt(code + layout.code().flags());
-        return (flags & (CO_VARARGS | CO_VARKEYWORDS | RESUMABLE)) == 0
-                && CApi.MEMORY.getInt(code + layout.code().kwOnlyArgCount()) == 0;
-    }
 
     /** Whether {@code unit} is a {@code CALL_PY_EXACT_ARGS} of the code. */
     private boolean siteFor(long unit, long first, long end) {
