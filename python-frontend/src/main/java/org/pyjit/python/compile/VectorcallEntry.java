@@ -25,8 +25,9 @@ import org.pyjit.python.layout.CPythonLayout;
  * count the code does not take exactly, no body yet, another monitoring tool, a recursion limit
  * reached, ...) the call is {@code _PyFunction_Vectorcall}'s, unchanged. Like the
  * {@code _PyEval_EvalFrameDefault} it replaces, the entry charges two units of
- * {@code c_recursion_remaining} ({@code PY_EVAL_C_STACK_UNITS}) while the body runs: recursion through C (a function mapping
- * itself) ends in python3.12's RecursionError at the same depth. So the slot may hold the
+ * {@code c_recursion_remaining} ({@code PY_EVAL_C_STACK_UNITS}) while the body runs:
+ * recursion through C (a function mapping itself) ends in python3.12's RecursionError at the
+ * same depth. So the slot may hold the
  * entry for any function, compiled or not.
  *
  * <p>Which functions get it: those made from a code object whose state has the vectorcall flag

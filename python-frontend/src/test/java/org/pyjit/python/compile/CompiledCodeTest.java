@@ -855,8 +855,8 @@ class CompiledCodeTest {
         assertTrue(entries > direct + 280, tiny + " vs " + direct);
         // Called from C: map's 280 calls after the threshold, and the last line's halve(7), whose
         // CALL the interpreter runs once, unspecialised, through the function's vectorcall slot.
-        assertTrue(report(err, "halve (entry_policy.py:11)").get(0).contains("direct calls only: no loop), entered 281,"),
-                err);
+        assertTrue(report(err, "halve (entry_policy.py:11)").get(0)
+                .contains("direct calls only: no loop), entered 281,"), err);
         assertTrue(report(err, "fact (entry_policy.py:16)").get(0)
                 .contains("not compiled: no loop, and no compiled caller would call it directly"), err);
         // Generators whose loop turns once (each) or about twice (halves) a resumption.
